@@ -1,0 +1,72 @@
+package org.pmoresearch.analytics.domain;
+
+/**
+ * A partition's counts together with the offset of the last record applied to them, as stored in
+ * one document. {@code lastOffset} is -1 before any record.
+ */
+public final class PartitionCounts {
+
+    public static final long NO_OFFSET = -1;
+
+    private final String topic;
+    private final int partition;
+    private final long storedOffset;
+    private long lastOffset;
+    private final SelectionCounts counts;
+
+    public PartitionCounts(String topic, int partition, long storedOffset, SelectionCounts counts) {
+        this.topic = topic;
+        this.partition = partition;
+        this.storedOffset = storedOffset;
+        this.lastOffset = storedOffset;
+        this.counts = counts;
+    }
+
+    public static PartitionCounts empty(String topic, int partition) {
+        return new PartitionCounts(topic, partition, NO_OFFSET, new SelectionCounts());
+    }
+
+    public static String documentId(String topic, int partition) {
+        return topic + "-" + partition;
+    }
+
+    public String documentId() {
+        return documentId(topic, partition);
+    }
+
+    public boolean isApplied(long offset) {
+        return offset <= lastOffset;
+    }
+
+    public void advanceTo(long offset) {
+        if (offset <= lastOffset) {
+            throw new IllegalArgumentException("offset " + offset + " is not after " + lastOffset);
+        }
+        lastOffset = offset;
+    }
+
+    public boolean hasAdvanced() {
+        return lastOffset != storedOffset;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    /** The lastOffset read from the store: the condition of the next write. */
+    public long storedOffset() {
+        return storedOffset;
+    }
+
+    public long lastOffset() {
+        return lastOffset;
+    }
+
+    public SelectionCounts counts() {
+        return counts;
+    }
+}

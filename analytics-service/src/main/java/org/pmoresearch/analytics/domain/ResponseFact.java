@@ -1,0 +1,31 @@
+package org.pmoresearch.analytics.domain;
+
+import org.pmoresearch.contracts.RespondentProfile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One accepted response, as first carried by the record at {@code position}. Its existence is what
+ * makes a later submission with the same responseId a duplicate.
+ */
+public record ResponseFact(
+        String responseId,
+        RecordPosition position,
+        int catalogueVersion,
+        Instant submittedAt,
+        RespondentProfile profile,
+        Map<String, List<String>> selections,
+        boolean withdrawn,
+        Long withdrawnOffset) {
+
+    public static ResponseFact submitted(String responseId, RecordPosition position, int catalogueVersion,
+            Instant submittedAt, RespondentProfile profile, Map<String, List<String>> selections) {
+        return new ResponseFact(responseId, position, catalogueVersion, submittedAt, profile, selections, false, null);
+    }
+
+    boolean wasWithdrawnAt(long offset) {
+        return withdrawn && withdrawnOffset != null && withdrawnOffset == offset;
+    }
+}
