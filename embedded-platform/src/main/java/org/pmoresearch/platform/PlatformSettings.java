@@ -1,0 +1,151 @@
+package org.pmoresearch.platform;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the embedded platform keeps its data, which ports it uses and where the service jars are.
+ * Every value has a default; {@code --name=value} arguments override them.
+ */
+public record PlatformSettings(
+        Path dataDir,
+        Path servicesDir,
+        String host,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Map<Service, Integer> servicePorts,
+        int responsePartitions,
+        List<String> serviceJvmOptions) {
+
+    /** The four services, in start order, with their default ports. */
+    public enum Service {
+        CATALOGUE("catalogue-service", 8081, "catalogue"),
+        SURVEY("survey-service", 8082, null),
+        ANALYTICS("analytics-service", 8083, "analytics"),
+        EXPORT("export-service", 8084, null);
+
+        private final String artifact;
+        private final int defaultPort;
+        private final String database;
+
+        Service(String artifact, int defaultPort, String database) {
+            this.artifact = artifact;
+            this.defaultPort = defaultPort;
+            this.database = database;
+        }
+
+        public String artifact() {
+            return artifact;
+        }
+
+        public int defaultPort() {
+            return defaultPort;
+        }
+
+        public boolean usesMongo() {
+            return database != null;
+        }
+
+        public String database() {
+            return database;
+        }
+    }
+
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    public static PlatformSettings defaults() {
+        Map<Service, Integer> ports = new HashMap<>();
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new PlatformSettings(Path.of("data"), Path.of("."), "localhost", 9092, 9093, 27017, Map.copyOf(ports), 12,
+                DEFAULT_JVM_OPTIONS);
+    }
+
+    /** Reads {@code --data-dir=..., --kafka-port=..., --catalogue-port=...} and so on over the defaults. */
+    public static PlatformSettings fromArgs(String... args) {
+        PlatformSettings settings = defaults();
+        Map<Service, Integer> ports = new HashMap<>(settings.servicePorts());
+        Path dataDir = settings.dataDir();
+        Path servicesDir = settings.servicesDir();
+        int kafkaPort = settings.kafkaPort();
+        Integer controllerPort = null;
+        int mongoPort = settings.mongoPort();
+        int partitions = settings.responsePartitions();
+        List<String> jvmOptions = settings.serviceJvmOptions();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Unknown argument '" + arg + "': expected --name=value (see --help)");
+            }
+            String name = arg.substring(2, arg.indexOf('='));
+            String value = arg.substring(arg.indexOf('=') + 1);
+            switch (name) {
+                case "data-dir" -> dataDir = Path.of(value);
+                case "services-dir" -> servicesDir = Path.of(value);
+                case "kafka-port" -> kafkaPort = port(name, value);
+                case "kafka-controller-port" -> controllerPort = port(name, value);
+                case "mongo-port" -> mongoPort = port(name, value);
+                case "catalogue-port" -> ports.put(Service.CATALOGUE, port(name, value));
+                case "survey-port" -> ports.put(Service.SURVEY, port(name, value));
+                case "analytics-port" -> ports.put(Service.ANALYTICS, port(name, value));
+                case "export-port" -> ports.put(Service.EXPORT, port(name, value));
+                case "partitions" -> partitions = positive(name, value);
+                case "service-jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                default -> throw new IllegalArgumentException("Unknown option --" + name + " (see --help)");
+            }
+        }
+        return new PlatformSettings(dataDir, servicesDir, settings.host(), kafkaPort,
+                controllerPort == null ? kafkaPort + 1 : controllerPort, mongoPort, Map.copyOf(ports), partitions, jvmOptions);
+    }
+
+    public String kafkaBootstrap() {
+        return host + ":" + kafkaPort;
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://" + host + ":" + mongoPort + "/" + database;
+    }
+
+    public String baseUrl(Service service) {
+        return "http://" + host + ":" + servicePorts.get(service);
+    }
+
+    public Path jarOf(Service service) {
+        return servicesDir.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
+    }
+
+    static String usage() {
+        return """
+                Usage: java -jar embedded-platform/target/embedded-platform.jar [--name=value ...]
+                  --data-dir=data            where Kafka logs, the MongoDB file, secrets and service logs live
+                  --services-dir=.           the project root holding <service>/target/<service>.jar
+                  --kafka-port=9092          --kafka-controller-port=<kafka-port + 1>   --mongo-port=27017
+                  --catalogue-port=8081  --survey-port=8082  --analytics-port=8083  --export-port=8084
+                  --partitions=12            partitions of pmo.survey-responses.v1 (on first start)
+                  --service-jvm-options="-Xmx512m ..."
+                """;
+    }
+
+    private static int port(String name, String value) {
+        int port = positive(name, value);
+        if (port > 65535) {
+            throw new IllegalArgumentException("--" + name + " must be a TCP port, got " + value);
+        }
+        return port;
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                throw new IllegalArgumentException("--" + name + " must be positive, got " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, got '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.pmoresearch.platform;
+
+import org.pmoresearch.platform.PlatformSettings.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a child JVM running its own executable jar, with its output in a log file. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Service service;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Path logFile;
+    private final URI healthUri;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    ServiceProcess(Service service, Path jar, Map<String, String> environment, List<String> jvmOptions, Path logFile,
+                   String baseUrl) {
+        this.service = service;
+        this.jar = jar;
+        this.environment = environment;
+        this.jvmOptions = jvmOptions;
+        this.logFile = logFile;
+        this.healthUri = URI.create(baseUrl + "/actuator/health");
+    }
+
+    void start() throws IOException {
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        log.info("Started {} (pid {}), log {}", service.artifact(), process.pid(), logFile);
+    }
+
+    /** Waits until the service reports UP on its health endpoint; fails early if the process dies. */
+    void awaitHealthy(Instant deadline) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(healthUri).timeout(Duration.ofSeconds(2)).GET().build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.artifact() + " exited with code " + process.exitValue()
+                        + " during start-up; see " + logFile);
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // The service is still starting; ask again below.
+            }
+            TimeUnit.MILLISECONDS.sleep(250); // polling interval of the health probe, not a wait for a condition we could observe otherwise
+        }
+        throw new IllegalStateException(service.artifact() + " was not healthy in time; see " + logFile);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGTERM (Spring Boot shuts down gracefully), then SIGKILL if it has not exited within the grace period. */
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                log.warn("{} did not stop within {} s; killing it", service.artifact(), STOP_GRACE.toSeconds());
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        log.info("Stopped {}", service.artifact());
+        process = null;
+    }
+}
