@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EmbeddedPlatform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPlatform.class);
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final PlatformSettings settings;
     private final KafkaBroker kafka;

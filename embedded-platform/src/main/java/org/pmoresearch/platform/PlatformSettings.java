@@ -54,7 +54,7 @@ public record PlatformSettings(
         }
     }
 
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
 
     public static PlatformSettings defaults() {
         Map<Service, Integer> ports = new HashMap<>();
