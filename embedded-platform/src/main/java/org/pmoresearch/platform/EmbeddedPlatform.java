@@ -4,6 +4,7 @@ import org.pmoresearch.platform.PlatformSettings.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +96,88 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return env;
     }
 
+    /** Kills a service with SIGKILL (no graceful shutdown), as a crash would. */
+    public void killService(Service service) throws InterruptedException {
+        services.get(service).kill();
+    }
+
+    /** Stops a service gracefully (SIGTERM). */
+    public void stopService(Service service) {
+        services.get(service).close();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is healthy. */
+    public void startService(Service service) throws IOException, InterruptedException {
+        ServiceProcess process = services.get(service);
+        process.start();
+        process.awaitHealthy(Instant.now().plus(START_TIMEOUT));
+    }
+
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    public void startKafka() throws Exception {
+        kafka.start();
+    }
+
+    public void stopMongo() {
+        mongo.close();
+    }
+
+    public void startMongo() throws Exception {
+        mongo.start();
+    }
+
+    /**
+     * Console commands, one per line: {@code kill|stop|start|restart <service>} with a service name such as
+     * {@code analytics-service}, {@code stop|start|restart kafka|mongo}, and {@code status}.
+     */
+    void control(String line) throws Exception {
+        String[] words = line.trim().split("\\s+");
+        if (words.length == 1 && words[0].equals("status")) {
+            services.forEach((service, process) -> System.out.printf("  %-18s %s%n", service.artifact(),
+                    process.isAlive() ? "running" : "stopped"));
+            return;
+        }
+        if (words.length != 2) {
+            System.out.println("Commands: kill|stop|start|restart <service>, stop|start|restart kafka|mongo, status");
+            return;
+        }
+        String action = words[0];
+        String target = words[1];
+        if (target.equals("kafka") || target.equals("mongo")) {
+            boolean isKafka = target.equals("kafka");
+            if (action.equals("stop") || action.equals("restart")) {
+                if (isKafka) {
+                    stopKafka();
+                } else {
+                    stopMongo();
+                }
+            }
+            if (action.equals("start") || action.equals("restart")) {
+                if (isKafka) {
+                    startKafka();
+                } else {
+                    startMongo();
+                }
+            }
+            return;
+        }
+        Service service = Arrays.stream(Service.values()).filter(s -> s.artifact().equals(target)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown service " + target));
+        switch (action) {
+            case "kill" -> killService(service);
+            case "stop" -> stopService(service);
+            case "start" -> startService(service);
+            case "restart" -> {
+                stopService(service);
+                startService(service);
+            }
+            default -> throw new IllegalArgumentException("Unknown action " + action);
+        }
+    }
+
     public PlatformSettings settings() {
         return settings;
     }
@@ -127,7 +210,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         b.append(String.format("  %-22s %s%n", "MongoDB", settings.mongoUri("")));
         b.append(String.format("  %-22s user '%s', password in %s%n", "Admin", secrets.adminUsername(), secrets.adminPasswordFile()));
         b.append(String.format("  %-22s %s%n", "Data and logs", settings.dataDir().toAbsolutePath()));
-        b.append("\nPress Ctrl-C to stop everything.\n").append(line);
+        b.append("\nType 'status', or e.g. 'restart analytics-service', 'restart kafka'. Ctrl-C stops everything.\n").append(line);
         return b.toString();
     }
 
@@ -152,6 +235,30 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
         mongo.close();
         kafka.close();
+    }
+
+    /** Reads control commands from standard input, when there is one, on a daemon thread. */
+    private static void readConsoleCommands(EmbeddedPlatform platform) {
+        Thread reader = new Thread(() -> {
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        platform.control(line);
+                        System.out.println("ok: " + line.trim());
+                    } catch (Exception e) {
+                        System.out.println("failed: " + e.getMessage());
+                    }
+                }
+            } catch (IOException noConsole) {
+                log.debug("No console input: {}", noConsole.getMessage());
+            }
+        }, "platform-console");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     public static void main(String[] args) throws Exception {
@@ -184,6 +291,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             System.exit(1);
         }
         System.out.println(running[0].banner());
+        readConsoleCommands(running[0]);
         stopped.await();
     }
 }

@@ -83,6 +83,15 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** SIGKILL with no grace, as a crash would: nothing in the service gets to clean up. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            log.info("Killed {} (SIGKILL)", service.artifact());
+            process = null;
+        }
+    }
+
     /** SIGTERM (Spring Boot shuts down gracefully), then SIGKILL if it has not exited within the grace period. */
     @Override
     public void close() {
