@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = "pmo.report-token.secret=" + BrokerUnavailableTest.SECRET)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Closed afterwards: its Kafka clients would otherwise keep retrying the missing broker, and logging it, for the rest of the run.
+@DirtiesContext
 class BrokerUnavailableTest {
 
     static final String SECRET = "broker-unavailable-test-report-token-secret";

@@ -6,22 +6,42 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The service's HTTP API as a client sees it, over a real socket. */
+/**
+ * The service's HTTP API as a client sees it, over a real socket. A client may present itself as
+ * coming through a proxy with {@link #forwardedFor(String)}.
+ */
 public final class SurveyHttpClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String forwardedFor;
 
     public SurveyHttpClient(int port) {
-        this.baseUrl = "http://localhost:" + port;
+        this("http://localhost:" + port, null);
+    }
+
+    /** A client of the service at a base URL such as {@code http://127.0.0.1:8082}. */
+    public static SurveyHttpClient at(String baseUrl) {
+        return new SurveyHttpClient(baseUrl, null);
+    }
+
+    private SurveyHttpClient(String baseUrl, String forwardedFor) {
+        this.baseUrl = baseUrl;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /** The same client, sending X-Forwarded-For as a reverse proxy would. */
+    public SurveyHttpClient forwardedFor(String headerValue) {
+        return new SurveyHttpClient(baseUrl, headerValue);
     }
 
     public Response get(String path) throws IOException, InterruptedException {
@@ -54,16 +74,31 @@ public final class SurveyHttpClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        return request;
     }
 
-    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type"),
-                response.headers().firstValue("Retry-After"), response.body());
+    private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers(), response.body());
     }
 
-    public record Response(int status, Optional<String> contentType, Optional<String> retryAfter, String body) {
+    public record Response(int status, HttpHeaders headers, String body) {
+
+        public Optional<String> contentType() {
+            return headers.firstValue("Content-Type");
+        }
+
+        public Optional<String> retryAfter() {
+            return headers.firstValue("Retry-After");
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

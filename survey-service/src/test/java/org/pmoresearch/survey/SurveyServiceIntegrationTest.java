@@ -1,13 +1,15 @@
 package org.pmoresearch.survey;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,39 +21,34 @@ import org.pmoresearch.contracts.Topics;
 import org.pmoresearch.survey.KafkaTestClients.ResponsesTopicReader;
 import org.pmoresearch.survey.SurveyHttpClient.Response;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "pmo.report-token.secret=" + SurveyServiceIntegrationTest.SECRET)
-@EmbeddedKafka(topics = Topics.CATALOGUE, partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+/**
+ * The service over HTTP with a real broker: what a respondent's browser, a retrying client and a
+ * hostile one see, and what ends up on the responses topic.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SurveyServiceIntegrationTest {
-
-    static final String SECRET = "integration-test-report-token-secret";
+@ExtendWith(OutputCaptureExtension.class)
+class SurveyServiceIntegrationTest extends SurveyServiceTestContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VALID_BODY = """
@@ -61,22 +58,7 @@ class SurveyServiceIntegrationTest {
              "profile": {"pmoType": "enterprise", "role": "pmo-manager", "region": "europe", "employment": null},
              "selections": {"risk-management": ["risk-register", "risk-workshops"], "benefits-management": []},
              "otherServices": "Benefits coaching"}""";
-
-    /** Created by the application's KafkaAdmin before the bindings start; @EmbeddedKafka gives all its topics one partition count. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ResponsesTopicWithThreePartitions {
-
-        @Bean
-        NewTopic surveyResponsesTopic() {
-            return TopicBuilder.name(Topics.SURVEY_RESPONSES).partitions(3).replicas(1).build();
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    private static final AtomicInteger CLIENT_NUMBER = new AtomicInteger();
 
     @Autowired
     MeterRegistry meterRegistry;
@@ -86,11 +68,15 @@ class SurveyServiceIntegrationTest {
 
     @BeforeAll
     void catalogueVersionOneIsPublishedAfterAPoisonRecord() throws Exception {
-        api = new SurveyHttpClient(port);
         responses = new ResponsesTopicReader(broker.getBrokersAsString());
         KafkaTestClients.send(broker.getBrokersAsString(), Topics.CATALOGUE, "0", "{not json".getBytes(StandardCharsets.UTF_8));
-        KafkaTestClients.send(broker.getBrokersAsString(), Topics.CATALOGUE, "1", JSON.writeValueAsBytes(TestCatalogues.version(1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/survey").status() == 200);
+        catalogueVersionOneIsPublished();
+    }
+
+    /** Each test is a client of its own, coming through the trusted proxy, so that no test spends another's rate limit. */
+    @BeforeEach
+    void aClientOfItsOwn() {
+        api = new SurveyHttpClient(port).forwardedFor(nextClientAddress());
     }
 
     @AfterAll
@@ -116,6 +102,55 @@ class SurveyServiceIntegrationTest {
         assertThat(firstQuestion.get("id").stringValue()).isEqualTo("pmoType");
         assertThat(firstQuestion.get("options").get(0).get("value").stringValue()).isEqualTo("enterprise");
         assertThat(survey.get("profileQuestions")).hasSize(RespondentProfile.class.getRecordComponents().length);
+    }
+
+    @Test
+    void surveyLinksToTheOtherServicesPublicUrlsAndSaysItIsOpen() throws Exception {
+        JsonNode survey = api.get("/api/survey").json();
+
+        JsonNode links = survey.get("links");
+        assertThat(links.get("dashboard").stringValue()).isEqualTo(OTHER_SERVICES.baseUrl() + "/dashboard");
+        assertThat(links.get("hotspots").stringValue()).isEqualTo(OTHER_SERVICES.baseUrl() + "/api/hotspots");
+        assertThat(links.get("personalWorkbookTemplate").stringValue())
+                .isEqualTo(OTHER_SERVICES.baseUrl() + "/api/exports/responses/{responseId}.xlsx?token={token}");
+        assertThat(survey.get("survey").get("open").booleanValue()).isTrue();
+        assertThat(survey.get("survey").get("closesAt").isNull()).isTrue();
+    }
+
+    @Test
+    void theRootAndTheBarePathRedirectToTheSurveyPage() throws Exception {
+        assertThat(List.of(api.get("/"), api.get("/survey"))).allSatisfy(redirect -> {
+            assertThat(redirect.status()).isEqualTo(302);
+            assertThat(redirect.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/survey/"));
+        });
+    }
+
+    @Test
+    void theSurveyPageIsServedWithAPolicyThatAllowsOnlyItsOwnScriptsAndAnalyticsFigures() throws Exception {
+        Response page = api.get("/survey/");
+        Response script = api.get("/survey/survey.js");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<script type=\"module\" src=\"survey.js\"></script>");
+        assertThat(page.header("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self'")
+                .contains("connect-src 'self' " + OTHER_SERVICES.baseUrl())
+                .contains("frame-ancestors 'none'"));
+        assertThat(page.header("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.contentType()).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheSurveyAndResponseEndpoints() throws Exception {
+        Response apiDocs = api.get("/v3/api-docs");
+
+        assertThat(apiDocs.status()).isEqualTo(200);
+        JsonNode paths = apiDocs.json().get("paths");
+        assertThat(paths.has("/api/survey")).isTrue();
+        assertThat(paths.get("/api/responses").get("post").get("responses").has("429")).isTrue();
+        assertThat(paths.has("/api/responses/{responseId}/withdraw")).isTrue();
     }
 
     @Test
@@ -155,8 +190,10 @@ class SurveyServiceIntegrationTest {
     }
 
     @Test
-    void aRetryWithTheSameIdempotencyKeyGetsTheSameReceipt() throws Exception {
+    void aRetryWithTheSameIdempotencyKeyGetsTheSameReceiptAndCarriesTheSameResponseIdForConsumersToDeduplicate()
+            throws Exception {
         String responseId = UUID.randomUUID().toString();
+        Map<TopicPartition, Long> before = responses.endOffsets();
 
         Response first = api.submit(responseId, VALID_BODY);
         Response retry = api.submit(responseId, VALID_BODY);
@@ -164,6 +201,95 @@ class SurveyServiceIntegrationTest {
         assertThat(first.status()).isEqualTo(202);
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.body()).isEqualTo(first.body());
+        List<ConsumerRecord<String, byte[]>> published = responses.recordsSince(before);
+        assertThat(published).hasSize(2).allSatisfy(record -> {
+            assertThat(record.key()).isEqualTo(responseId);
+            assertThat(JSON.readValue(record.value(), SurveyResponseSubmitted.class).responseId())
+                    .isEqualTo(UUID.fromString(responseId));
+        });
+        assertThat(published).extracting(ConsumerRecord::partition).as("one partition, so order is kept").containsOnly(
+                published.get(0).partition());
+    }
+
+    @Test
+    void everyHostileBodyGetsA4xxProblemAndNoneIsPublished() throws Exception {
+        Map<TopicPartition, Long> before = responses.endOffsets();
+        SoftAssertions softly = new SoftAssertions();
+
+        for (HostileBodies.HostileBody hostile : HostileBodies.all()) {
+            Response response = api.submit(UUID.randomUUID().toString(), "application/json", "*/*", hostile.content());
+
+            softly.assertThat(response.status()).as(hostile.description()).isEqualTo(hostile.status());
+            softly.assertThat(response.contentType()).as(hostile.description()).hasValue("application/problem+json");
+            softly.assertThat(response.json().get("errors")).as(hostile.description()).isNotEmpty();
+        }
+
+        softly.assertAll();
+        assertOnlyASentinelIsPublishedSince(before);
+    }
+
+    @Test
+    void aClientOverTheRateLimitGets429WithRetryAfterOnBothPostsWhileOtherClientsAndReadsAreUnaffected() throws Exception {
+        String address = "203.0.113.50";
+        SurveyHttpClient flooding = new SurveyHttpClient(port).forwardedFor(address);
+        double rateLimitedBefore = meterRegistry.counter("pmo.responses.rejected", "reason", "rate-limited").count();
+
+        Map<String, Response> firstRefusal = new HashMap<>();
+        List<Integer> letThrough = new ArrayList<>();
+        for (int sent = 0; firstRefusal.size() < 2 && sent < 1000; sent++) {
+            String endpoint = sent % 2 == 0 ? "submit" : "withdraw";
+            Response answer = endpoint.equals("submit")
+                    ? flooding.submit(UUID.randomUUID().toString(), "{}")
+                    : flooding.withdraw(UUID.randomUUID().toString(), "not-the-token");
+            if (answer.status() == 429) {
+                firstRefusal.putIfAbsent(endpoint, answer);
+            }
+            else if (firstRefusal.isEmpty()) {
+                letThrough.add(answer.status());
+            }
+        }
+
+        assertThat(letThrough).as("the burst let through before the first 429").hasSizeGreaterThanOrEqualTo(100)
+                .containsOnly(400, 403);
+        assertThat(firstRefusal).containsOnlyKeys("submit", "withdraw");
+        Response refused = firstRefusal.get("submit");
+        assertThat(refused.contentType()).hasValue("application/problem+json");
+        assertThat(refused.retryAfter()).hasValue("1");
+        JsonNode problem = refused.json();
+        assertThat(problem.get("type").stringValue()).isEqualTo("urn:pmoresearch:problem:rate-limited");
+        assertThat(problem.get("status").intValue()).isEqualTo(429);
+        assertThat(problem.get("title").stringValue()).isNotBlank();
+        assertThat(problem.get("detail").stringValue()).isNotBlank();
+        assertThat(problem.get("errors").isArray()).isTrue();
+        assertThat(refused.body()).doesNotContain(address);
+        assertThat(meterRegistry.counter("pmo.responses.rejected", "reason", "rate-limited").count())
+                .isGreaterThanOrEqualTo(rateLimitedBefore + 2);
+        assertThat(flooding.get("/api/survey").status()).isEqualTo(200);
+        assertThat(new SurveyHttpClient(port).forwardedFor("203.0.113.51").submit(UUID.randomUUID().toString(), VALID_BODY)
+                .status()).isEqualTo(202);
+    }
+
+    @Test
+    void noClientAddressAppearsInTheLogsResponsesOrMetricsOfARequestCycle(CapturedOutput output) throws Exception {
+        SurveyHttpClient direct = SurveyHttpClient.at("http://127.0.0.1:" + port);
+        SurveyHttpClient proxied = direct.forwardedFor("198.51.100.23");
+        String responseId = UUID.randomUUID().toString();
+        List<Response> answers = new ArrayList<>();
+
+        answers.add(direct.get("/api/survey"));
+        answers.add(direct.submit(responseId, VALID_BODY));
+        answers.add(direct.submit(UUID.randomUUID().toString(), "{\"catalogueVersion\": 1, \"selections\": {\"astrology\": []}}"));
+        answers.add(direct.submit(UUID.randomUUID().toString(), "{\"otherServices\": \"" + "x".repeat(70_000) + "\"}"));
+        answers.add(proxied.withdraw(responseId, "not-the-token"));
+        answers.add(proxied.withdraw(responseId, answers.get(1).json().get("reportToken").stringValue()));
+        answers.add(direct.get("/actuator/prometheus"));
+
+        assertThat(answers).extracting(Response::status).containsExactly(200, 202, 400, 413, 403, 202, 200);
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.body()).doesNotContain("127.0.0.1", "198.51.100.23");
+            assertThat(answer.headers().map().toString()).doesNotContain("127.0.0.1", "198.51.100.23");
+        });
+        assertThat(output.getAll()).doesNotContain("127.0.0.1", "198.51.100.23");
     }
 
     @Test
@@ -318,7 +444,15 @@ class SurveyServiceIntegrationTest {
                 .contains("pmo_responses_accepted_total{application=\"survey-service\"}")
                 .contains("pmo_responses_withdrawn_total{application=\"survey-service\"}")
                 .contains("pmo_responses_rejected_total{application=\"survey-service\",reason=\"broker-unavailable\"}")
+                .contains("pmo_responses_rejected_total{application=\"survey-service\",reason=\"rate-limited\"}")
+                .contains("pmo_responses_rejected_total{application=\"survey-service\",reason=\"survey-closed\"}")
+                .contains("pmo_rate_limit_tracked_addresses{application=\"survey-service\"}")
                 .contains("pmo_responses_publish_seconds_count{application=\"survey-service\",event=\"SurveyResponseSubmitted\",outcome=\"acknowledged\"}");
+    }
+
+    private static String nextClientAddress() {
+        int client = CLIENT_NUMBER.incrementAndGet();
+        return "198.18." + client / 256 + "." + client % 256;
     }
 
     private void assertOnlyASentinelIsPublishedSince(Map<TopicPartition, Long> before) throws Exception {

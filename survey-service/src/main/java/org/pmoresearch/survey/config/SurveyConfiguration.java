@@ -5,6 +5,7 @@ import org.pmoresearch.survey.domain.ProfileQuestion;
 import org.pmoresearch.survey.domain.ProfileQuestions;
 import org.pmoresearch.survey.domain.ReportTokens;
 import org.pmoresearch.survey.domain.SubmissionValidator;
+import org.pmoresearch.survey.domain.SurveyWindow;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.type.TypeReference;
@@ -13,10 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
-class SurveyConfiguration {
+public class SurveyConfiguration {
 
     /** Shipped by the contracts module, so every service offers and accepts the same answers. */
     private static final String PROFILE_QUESTIONS_RESOURCE = "/profile-questions.json";
@@ -47,5 +49,15 @@ class SurveyConfiguration {
     @Bean
     ReportTokens reportTokens(ReportTokenProperties properties) {
         return new ReportTokens(properties.secret());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SurveyWindow surveyWindow(SurveyWindowProperties properties, Clock clock) {
+        return new SurveyWindow(properties.opensAt(), properties.closesAt(), properties.maxResponses(), clock);
     }
 }

@@ -198,7 +198,29 @@ public final class SubmissionValidator {
                     "must be at most " + MAX_OTHER_SERVICES_LENGTH + " characters"));
             return null;
         }
+        if (!isPlainText(text)) {
+            violations.add(FieldViolation.invalid(OTHER_SERVICES,
+                    "must be plain text: no control characters other than tab and line breaks, no unpaired surrogates"));
+            return null;
+        }
         return text;
+    }
+
+    /**
+     * JSON escapes can smuggle NUL, other control characters and half of a surrogate pair into a string;
+     * they mean nothing in an answer and trip up the spreadsheets and pages the text ends up in.
+     */
+    private static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAbsent(JsonNode node) {

@@ -1,6 +1,5 @@
 package org.pmoresearch.survey.web;
 
-import org.pmoresearch.survey.domain.FieldViolation;
 import org.pmoresearch.survey.messaging.BrokerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +32,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String PROBLEM_TYPE_PREFIX = "urn:pmoresearch:problem:";
+    private static final String ERRORS = "errors";
 
     private final ResponseMetrics metrics;
 
@@ -44,18 +44,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> rejected(RejectedRequestException e) {
         metrics.rejected(e.reason());
         ProblemDetail problem = problem(e.status(), e.reason(), e.getMessage());
-        List<FieldViolation> violations = e.violations();
-        if (!violations.isEmpty()) {
-            // A 64 KB body can carry thousands of unknown members; the first hundred make the point.
-            problem.setProperty("errors", violations.stream()
-                    .limit(MAX_REPORTED_ERRORS)
-                    .map(violation -> new FieldError(violation.field(), violation.reason()))
-                    .toList());
-        }
+        // A 64 KB body can carry thousands of unknown members; the first hundred make the point.
+        problem.setProperty(ERRORS, e.violations().stream()
+                .limit(MAX_REPORTED_ERRORS)
+                .map(violation -> new FieldError(violation.field(), violation.reason()))
+                .toList());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds());
-        }
+        e.retryAfter().ifPresent(delay -> response.header(HttpHeaders.RETRY_AFTER, wholeSecondsRoundedUp(delay)));
         return response.body(problem);
     }
 
@@ -63,10 +58,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailableException e) {
         log.warn("Answering 503: {} ({})", e.getMessage(), NestedExceptionUtils.getMostSpecificCause(e).toString());
         metrics.rejected(RejectionReason.BROKER_UNAVAILABLE);
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, RejectionReason.BROKER_UNAVAILABLE,
+                "Kafka did not acknowledge the event, so nothing was recorded. Retry with the same Idempotency-Key.");
+        problem.setProperty(ERRORS, List.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds())
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, RejectionReason.BROKER_UNAVAILABLE,
-                        "Kafka did not acknowledge the event, so nothing was recorded. Retry with the same Idempotency-Key."));
+                .body(problem);
     }
 
     @ExceptionHandler(SurveyUnavailableException.class)
@@ -84,6 +81,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Only POST /api/responses consumes a body.
         metrics.rejected(RejectionReason.UNSUPPORTED_MEDIA_TYPE);
+        ex.getBody().setProperty(ERRORS, List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "must be application/json")));
         return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
     }
 
@@ -95,6 +93,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String retryAfterSeconds() {
-        return Long.toString(RETRY_AFTER.toSeconds());
+        return wholeSecondsRoundedUp(RETRY_AFTER);
+    }
+
+    /** Retry-After takes whole seconds; rounding down would send a client back before it may succeed. */
+    private static String wholeSecondsRoundedUp(Duration delay) {
+        long seconds = delay.toSeconds() + (delay.toNanosPart() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
     }
 }

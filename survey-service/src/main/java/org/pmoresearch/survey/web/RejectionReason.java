@@ -10,6 +10,10 @@ enum RejectionReason {
     TOO_LARGE("too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type"),
     FORBIDDEN("forbidden", "Report token does not match"),
+    RATE_LIMITED("rate-limited", "Too many requests from this address"),
+    SURVEY_NOT_OPEN("survey-not-open", "Survey not open yet"),
+    SURVEY_CLOSED("survey-closed", "Survey closed"),
+    RESPONSE_CAP_REACHED("response-cap-reached", "Survey has all the responses it takes"),
     CATALOGUE_UNAVAILABLE("catalogue-unavailable", "Catalogue not loaded yet"),
     BROKER_UNAVAILABLE("broker-unavailable", "Responses cannot be stored right now");
 

@@ -14,6 +14,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +51,14 @@ class SubmissionRequestParser {
                     ? "header is required: a UUID chosen by the client, reused when retrying"
                     : "must be a UUID such as 3f0c9a56-2f5e-4c1b-9d55-7f7e3a2b1c0d"));
         }
+        String text = strictUtf8(body).orElseThrow(() -> {
+            violations.add(FieldViolation.invalid("$", "is not valid UTF-8"));
+            return RejectedRequestException.badRequest(RejectionReason.INVALID_JSON,
+                    "The request body is not valid UTF-8.", violations);
+        });
         JsonNode tree;
         try {
-            tree = strictJson.readTree(body);
+            tree = strictJson.readTree(text);
         }
         catch (JacksonException e) {
             violations.add(FieldViolation.invalid("$", describe(e)));
@@ -67,6 +76,23 @@ class SubmissionRequestParser {
                     "The response was not accepted; see errors.", violations);
         }
         return new ParsedSubmission(responseId.orElseThrow(), result.submission());
+    }
+
+    /**
+     * The JSON parser decodes overlong forms such as C0 AF ("/") without complaint; those are the classic way
+     * to slip a character past a filter, so the body is decoded strictly first.
+     */
+    private static Optional<String> strictUtf8(byte[] body) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString());
+        }
+        catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static RejectionReason reasonFor(List<FieldViolation> violations, boolean badIdempotencyKey) {

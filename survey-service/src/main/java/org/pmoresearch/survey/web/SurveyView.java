@@ -5,12 +5,26 @@ import org.pmoresearch.contracts.CatalogueGroup;
 import org.pmoresearch.contracts.CataloguePublished;
 import org.pmoresearch.contracts.CatalogueTask;
 import org.pmoresearch.survey.domain.ProfileQuestion;
+import org.pmoresearch.survey.domain.SurveyWindow;
 
 import java.time.Instant;
 import java.util.List;
 
-/** Body of GET /api/survey: the current catalogue version and the profile questions. */
-record SurveyView(int version, Instant publishedAt, List<Group> groups, List<ProfileQuestion> profileQuestions) {
+/**
+ * Body of GET /api/survey: the current catalogue version, the profile questions, where the pages
+ * link to, and whether responses are taken now.
+ */
+record SurveyView(int version, Instant publishedAt, List<Group> groups, List<ProfileQuestion> profileQuestions,
+        SurveyLinks links, Status survey) {
+
+    /** @param open whether a response sent now would be accepted (between the dates and under the cap) */
+    record Status(boolean open, Instant opensAt, Instant closesAt) {
+
+        static Status of(SurveyWindow window) {
+            return new Status(window.state() == SurveyWindow.State.OPEN, window.opensAt().orElse(null),
+                    window.closesAt().orElse(null));
+        }
+    }
 
     record Group(String id, String name, String description, List<Area> areas) {
     }
@@ -21,9 +35,10 @@ record SurveyView(int version, Instant publishedAt, List<Group> groups, List<Pro
     record Task(String id, String name, String description) {
     }
 
-    static SurveyView of(CataloguePublished catalogue, List<ProfileQuestion> profileQuestions) {
+    static SurveyView of(CataloguePublished catalogue, List<ProfileQuestion> profileQuestions, SurveyLinks links,
+            SurveyWindow window) {
         return new SurveyView(catalogue.version(), catalogue.publishedAt(),
-                catalogue.groups().stream().map(SurveyView::group).toList(), profileQuestions);
+                catalogue.groups().stream().map(SurveyView::group).toList(), profileQuestions, links, Status.of(window));
     }
 
     private static Group group(CatalogueGroup group) {

@@ -98,6 +98,12 @@ class SubmissionValidatorTest {
                 arguments("other services not a string", """
                         {"catalogueVersion": 1, "selections": {"secretariat": []}, "otherServices": ["coaching"]}""",
                         "otherServices"),
+                arguments("other services with a control character", """
+                        {"catalogueVersion": 1, "selections": {"secretariat": []}, "otherServices": "bell\\u0007"}""",
+                        "otherServices"),
+                arguments("other services with an unpaired surrogate", """
+                        {"catalogueVersion": 1, "selections": {"secretariat": []}, "otherServices": "\\udc00 alone"}""",
+                        "otherServices"),
                 arguments("other services too long", """
                         {"catalogueVersion": 1, "selections": {"secretariat": []}, "otherServices": "%s"}"""
                         .formatted("x".repeat(SubmissionValidator.MAX_OTHER_SERVICES_LENGTH + 1)), "otherServices"));
@@ -158,6 +164,16 @@ class SubmissionValidatorTest {
         assertThat(result.submission().selections()).hasSize(TestCatalogues.AREA_COUNT);
         assertThat(result.submission().selections().values().stream().mapToInt(List::size).sum())
                 .isEqualTo(TestCatalogues.TASK_COUNT);
+    }
+
+    @Test
+    void keepsOtherServicesAsPlainTextWithLineBreaksEmojiAndMarkupUntouched() {
+        ValidationResult result = validator.validate(JSON.readTree("""
+                {"catalogueVersion": 1, "selections": {"secretariat": []},
+                 "otherServices": "Coaching\\r\\n\\tand <script>alert(1)</script> \\ud83d\\ude80"}"""));
+
+        assertThat(result.violations()).isEmpty();
+        assertThat(result.submission().otherServices()).isEqualTo("Coaching\r\n\tand <script>alert(1)</script> \uD83D\uDE80");
     }
 
     @Test
