@@ -37,6 +37,7 @@ class ExportServiceContainersTest {
     static void endpoints(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
         registry.add("pmo.analytics.base-url", analytics::baseUrl);
+        registry.add("pmo.report-token.secret", () -> AnalyticsStub.REPORT_TOKEN_SECRET);
     }
 
     @AfterAll

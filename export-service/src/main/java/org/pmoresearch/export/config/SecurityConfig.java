@@ -22,6 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,19 +31,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Public downloads, health and metrics are open; {@code /api/admin/**} needs the admin over HTTP Basic;
- * everything else is closed. Every refusal is a problem+json body.
+ * Public downloads (the public and the personal workbook, which checks its report token itself), health and metrics
+ * are open; the admin exports of raw responses need the admin over HTTP Basic; everything else is closed. Every
+ * refusal is a problem+json body.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfig {
 
     private static final String REALM = "pmo-export";
-    private static final String ADMIN_PATHS = "/api/admin/**";
+    private static final String ADMIN_XLSX_EXPORT = "/api/exports/responses.xlsx";
+    private static final String ADMIN_CSV_EXPORT = "/api/exports/responses.csv";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
-        RequestMatcher adminPaths = PathPatternRequestMatcher.withDefaults().matcher(ADMIN_PATHS);
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher adminPaths = new OrRequestMatcher(paths.matcher(ADMIN_XLSX_EXPORT), paths.matcher(ADMIN_CSV_EXPORT));
         AuthenticationEntryPoint basicChallenge = (request, response, exception) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
             writeProblem(jsonMapper, request, response, HttpStatus.UNAUTHORIZED, "Admin credentials are required.");
@@ -62,9 +66,9 @@ public class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         // A streamed download and an error page are dispatched again; the first dispatch was already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(adminPaths).hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/exports/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(adminPaths).hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(basicChallenge))
                 .exceptionHandling(exceptions -> exceptions

@@ -3,37 +3,43 @@ package org.pmoresearch.export.domain;
 import java.util.Map;
 
 /**
- * How many respondents carry out each service area and task, out of {@code totalResponses}.
- * An id analytics did not report counts as 0: it may belong to a catalogue version nobody answered yet.
+ * How many respondents carry out each service area and task, for everyone or for one segment.
+ * An id analytics did not report counts as nobody (it may belong to a catalogue version nobody answered yet),
+ * unless the whole answer is suppressed.
  *
- * @param areasById area id to that area's figures
+ * @param totalResponses respondents the figures are out of; null when the segment is too small to publish
+ * @param filter         the segment, or null for all respondents
+ * @param minCellSize    the smallest number of respondents a public figure may stand for
+ * @param suppressed     true when the whole segment is too small to publish
+ * @param areasById      area id to that area's figures
  */
-public record Hotspots(long totalResponses, Map<String, AreaCount> areasById) {
+public record Hotspots(Long totalResponses, SegmentFilter filter, int minCellSize, boolean suppressed,
+                       Map<String, AreaHotspot> areasById) {
 
     public Hotspots {
         areasById = Map.copyOf(areasById);
     }
 
-    /** @param tasksById task id to the number of respondents who do that task */
-    public record AreaCount(long count, Map<String, Long> tasksById) {
+    /** @param tasksById task id to that task's figures */
+    public record AreaHotspot(Figures figures, Map<String, Figures> tasksById) {
 
-        public AreaCount {
+        public AreaHotspot {
             tasksById = Map.copyOf(tasksById);
         }
     }
 
-    public long areaCount(String areaId) {
-        AreaCount area = areasById.get(areaId);
-        return area == null ? 0 : area.count();
+    public Figures area(String areaId) {
+        AreaHotspot area = areasById.get(areaId);
+        return area == null ? absent() : area.figures();
     }
 
-    public long taskCount(String areaId, String taskId) {
-        AreaCount area = areasById.get(areaId);
-        return area == null ? 0 : area.tasksById().getOrDefault(taskId, 0L);
+    public Figures task(String areaId, String taskId) {
+        AreaHotspot area = areasById.get(areaId);
+        Figures task = area == null ? null : area.tasksById().get(taskId);
+        return task == null ? absent() : task;
     }
 
-    /** The fraction of all respondents that {@code count} stands for; 0 while nobody has responded. */
-    public double shareOf(long count) {
-        return totalResponses == 0 ? 0 : (double) count / totalResponses;
+    private Figures absent() {
+        return suppressed ? Figures.SUPPRESSED : Figures.NOBODY;
     }
 }

@@ -22,6 +22,11 @@ public class CatalogueVersions {
         byVersion.put(catalogue.version(), catalogue);
     }
 
+    /** One version, when it has been received. */
+    public Optional<CataloguePublished> version(int version) {
+        return Optional.ofNullable(byVersion.get(version));
+    }
+
     /** The highest version number received, whatever order the versions arrived in. */
     public Optional<CataloguePublished> latest() {
         return Optional.ofNullable(byVersion.lastEntry()).map(Map.Entry::getValue);
