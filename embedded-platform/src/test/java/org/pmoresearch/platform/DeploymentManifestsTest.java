@@ -106,8 +106,14 @@ class DeploymentManifestsTest {
         assertThat(scrape).contains("metrics_path: /actuator/prometheus");
     }
 
+    /** Settings only deployments use: JSON logs and trace export; every service reads them through Spring Boot. */
+    private static final Set<String> DEPLOYMENT_ONLY = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
+            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+
     private static Set<String> knownEnvironment(Service service) {
-        return EmbeddedPlatform.environmentOf(PlatformSettings.defaults(), SECRETS, service).keySet();
+        Set<String> known = new java.util.HashSet<>(EmbeddedPlatform.environmentOf(PlatformSettings.defaults(), SECRETS, service).keySet());
+        known.addAll(DEPLOYMENT_ONLY);
+        return known;
     }
 
     private static Map<String, Object> ofKind(List<Map<String, Object>> docs, String kind) {

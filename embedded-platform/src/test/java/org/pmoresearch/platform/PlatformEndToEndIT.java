@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,6 +139,31 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(3)
+    void everyMetricTheAlertsAndTheDashboardNameIsServed() throws Exception {
+        Set<String> named = new TreeSet<>();
+        Pattern metric = Pattern.compile("\\b(pmo_[a-z0-9_]+|http_server_requests_seconds_[a-z]+|jvm_[a-z0-9_]+)\\b");
+        for (Path file : List.of(settings.servicesDir().resolve("deploy/prometheus/alerts.yml"),
+                settings.servicesDir().resolve("deploy/grafana/dashboards/pmo-platform.json"))) {
+            Matcher matcher = metric.matcher(Files.readString(file));
+            while (matcher.find()) {
+                named.add(matcher.group(1));
+            }
+        }
+        assertThat(named).isNotEmpty();
+        Set<String> served = new TreeSet<>();
+        for (Service service : Service.values()) {
+            HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(settings.baseUrl(service) + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            scrape.body().lines().filter(line -> !line.startsWith("#"))
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(served::add);
+            assertThat(scrape.body()).as("common application tag").contains("application=\"" + service.artifact() + "\"");
+        }
+        assertThat(served).containsAll(named);
+    }
+
+    @Test
+    @Order(4)
     void aRestartKeepsTheCatalogueTheResponsesAndTheCounts() throws Exception {
         platform.close();
         assertThat(isListening(settings.servicePorts().get(Service.SURVEY))).isFalse();
