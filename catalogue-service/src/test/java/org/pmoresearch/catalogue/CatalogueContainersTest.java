@@ -36,10 +36,15 @@ class CatalogueContainersTest {
     @ServiceConnection
     static final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
 
-    /** The binder reads its brokers from this property (see application.yml), not from the connection details. */
+    /**
+     * The binder reads its brokers from these properties (see application.yml), not from the connection details;
+     * both are set because an embedded broker of another test class may have left its address in the
+     * spring.kafka.bootstrap-servers system property, which the binder's own context would otherwise prefer.
+     */
     @DynamicPropertySource
     static void binderBrokers(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
+        registry.add("spring.cloud.stream.kafka.binder.brokers", kafka::getBootstrapServers);
     }
 
     @Autowired

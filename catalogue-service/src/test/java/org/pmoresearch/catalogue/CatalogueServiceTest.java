@@ -126,7 +126,7 @@ class CatalogueServiceTest {
                 assertThat(versionDocument(1).getBoolean("acknowledged")).isTrue());
 
         Document document = versionDocument(1);
-        assertThat(document.keySet()).containsExactly("_id", "publishedAt", "eventId", "groups", "acknowledged");
+        assertThat(document.keySet()).containsExactly("_id", "publishedAt", "eventId", "groups", "acknowledged", "changes");
         assertThat(document.get("eventId")).isInstanceOf(UUID.class);
         List<Document> groups = document.getList("groups", Document.class);
         assertThat(groups).hasSize(4);
@@ -135,6 +135,31 @@ class CatalogueServiceTest {
         assertThat(firstArea.keySet()).containsExactly("id", "name", "description", "tasks");
         assertThat(firstArea.getList("tasks", Document.class).get(0).keySet()).containsExactly("id", "name", "description");
         assertThat(mongo.getCollection("catalogue_versions").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void versionOneIsStoredWithAChangelogAddingEveryItem() {
+        List<Document> changes = versionDocument(1).getList("changes", Document.class);
+
+        int items = store.find(1).orElseThrow().groups().stream()
+                .mapToInt(group -> 1 + group.areas().size() + group.areas().stream().mapToInt(area -> area.tasks().size()).sum())
+                .sum();
+        assertThat(changes).hasSize(items).allSatisfy(change -> assertThat(change.getString("type")).isEqualTo("ADDED"));
+        assertThat(changes.get(0)).containsEntry("kind", "GROUP").containsEntry("id", "planning").doesNotContainKey("parent");
+        assertThat(changes.get(1)).containsEntry("kind", "AREA").containsEntry("parent", "planning");
+    }
+
+    @Test
+    void createsTheDraftFromVersionOneOnTheFirstStart() {
+        Document draft = mongo.getCollection("catalogue_draft").find().first();
+
+        assertThat(mongo.getCollection("catalogue_draft").countDocuments()).isEqualTo(1);
+        assertThat(draft).containsEntry("_id", "draft").containsEntry("revision", 1L);
+        List<Document> groups = draft.getList("groups", Document.class);
+        assertThat(groups).extracting(group -> group.getString("id"))
+                .containsExactly("planning", "delivery", "centre-of-excellence", "pmo-leadership");
+        assertThat(groups.get(0).keySet()).containsExactly("id", "name", "description", "retired", "areas");
+        assertThat(groups).allSatisfy(group -> assertThat(group.getBoolean("retired")).isFalse());
     }
 
     @Test
@@ -183,7 +208,10 @@ class CatalogueServiceTest {
     void apiDocsArePublic() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/catalogue/versions/{version}']").exists());
+                .andExpect(jsonPath("$.paths['/api/catalogue/versions/{version}']").exists())
+                .andExpect(jsonPath("$.paths['/api/catalogue/versions/{version}/changes']").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/catalogue/publish']").exists())
+                .andExpect(jsonPath("$.paths['/api/admin/catalogue/import']").exists());
     }
 
     @Test
@@ -232,7 +260,7 @@ class CatalogueServiceTest {
     @Test
     void storingAVersionNumberThatExistsFailsWithADuplicateKey() {
         CatalogueVersion first = store.find(1).orElseThrow();
-        CatalogueVersion rival = new CatalogueVersion(1, UUID.randomUUID(), first.publishedAt(), first.groups());
+        CatalogueVersion rival = new CatalogueVersion(1, UUID.randomUUID(), first.publishedAt(), first.groups(), List.of());
 
         assertThatThrownBy(() -> store.insert(rival)).isInstanceOf(DuplicateKeyException.class);
         assertThat(store.find(1).orElseThrow().eventId()).isEqualTo(first.eventId());

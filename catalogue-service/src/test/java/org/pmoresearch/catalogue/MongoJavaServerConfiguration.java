@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * so that it lives exactly as long as the application that uses it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class MongoJavaServerConfiguration {
+public class MongoJavaServerConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer mongoServer() {

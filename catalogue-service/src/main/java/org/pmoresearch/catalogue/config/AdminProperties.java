@@ -16,8 +16,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pmo.admin")
 public record AdminProperties(
         @NotBlank @DefaultValue("admin") String username,
-        @Pattern(regexp = "|\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}", message = "must be empty or a bcrypt hash")
+        @Pattern(regexp = "|" + BCRYPT_HASH, message = "must be empty or a bcrypt hash")
         String passwordHash) {
+
+    static final String BCRYPT_HASH = "\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}";
 
     public boolean hasPasswordHash() {
         return passwordHash != null && !passwordHash.isEmpty();

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 @Configuration(proxyBeanMethods = false)
-class MongoConfig {
+public class MongoConfig {
 
     /**
      * Boot's converter, minus the {@code _class} field: each collection holds one known type, and a Java class

@@ -1,5 +1,6 @@
 package org.pmoresearch.catalogue.config;
 
+import org.pmoresearch.catalogue.domain.CatalogueEditor;
 import org.pmoresearch.catalogue.domain.CatalogueSeeder;
 import org.pmoresearch.catalogue.messaging.CataloguePublisher;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,26 +12,31 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Seeds version 1 and publishes what Kafka has not acknowledged once the application is ready, then
- * keeps retrying on a fixed delay so that versions stored while the broker was down reach it when it is back.
+ * Once the application is ready: seeds version 1 and creates the draft from the latest version on the first start,
+ * and publishes what Kafka has not acknowledged. Then keeps retrying on a fixed delay so that versions stored while
+ * the broker was down reach it when it is back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class PublishingConfig implements SchedulingConfigurer {
 
     private final CatalogueSeeder seeder;
+    private final CatalogueEditor editor;
     private final CataloguePublisher publisher;
     private final CatalogueProperties properties;
 
-    PublishingConfig(CatalogueSeeder seeder, CataloguePublisher publisher, CatalogueProperties properties) {
+    PublishingConfig(CatalogueSeeder seeder, CatalogueEditor editor, CataloguePublisher publisher,
+                     CatalogueProperties properties) {
         this.seeder = seeder;
+        this.editor = editor;
         this.publisher = publisher;
         this.properties = properties;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void seedAndPublish() {
+    void prepareAndPublish() {
         seeder.seedFirstVersionIfEmpty();
+        editor.draft();
         publisher.publishOutstanding();
     }
 

@@ -1,6 +1,7 @@
 package org.pmoresearch.catalogue.domain;
 
 import org.pmoresearch.catalogue.store.CatalogueVersionStore;
+import org.pmoresearch.contracts.CatalogueGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Stores the seed catalogue as version 1 when no version exists yet. */
@@ -34,7 +36,9 @@ public class CatalogueSeeder {
         // MongoDB keeps milliseconds: truncate so that the stored and the published instant are the same.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try {
-            store.insert(new CatalogueVersion(FIRST_VERSION, UUID.randomUUID(), now, seed.groups()));
+            List<CatalogueGroup> groups = seed.groups();
+            store.insert(new CatalogueVersion(FIRST_VERSION, UUID.randomUUID(), now, groups,
+                    Changelog.between(List.of(), groups, CatalogueHistory.empty())));
         } catch (DuplicateKeyException e) {
             log.info("Another instance stored catalogue version {} first", FIRST_VERSION);
             return false;

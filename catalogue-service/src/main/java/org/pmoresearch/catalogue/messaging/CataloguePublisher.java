@@ -15,11 +15,13 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,13 +41,15 @@ public class CataloguePublisher {
     private final JsonMapper jsonMapper;
     private final Counter published;
     private final Counter failures;
+    private final TaskScheduler scheduler;
     private final AtomicInteger currentVersion = new AtomicInteger();
 
     public CataloguePublisher(CatalogueVersionStore store, StreamBridge streamBridge, JsonMapper jsonMapper,
-                              MeterRegistry meterRegistry) {
+                              TaskScheduler scheduler, MeterRegistry meterRegistry) {
         this.store = store;
         this.streamBridge = streamBridge;
         this.jsonMapper = jsonMapper;
+        this.scheduler = scheduler;
         this.published = Counter.builder("pmo.catalogue.published")
                 .description("Catalogue versions whose CataloguePublished event Kafka acknowledged")
                 .register(meterRegistry);
@@ -55,6 +59,14 @@ public class CataloguePublisher {
         Gauge.builder("pmo.catalogue.version.current", currentVersion, AtomicInteger::get)
                 .description("Latest catalogue version acknowledged by Kafka (0 before the first)")
                 .register(meterRegistry);
+    }
+
+    /**
+     * Publishes the outstanding versions on the scheduler's thread, so that whoever just stored a version (an HTTP
+     * request) does not wait for Kafka; a failure is left to the periodic retry.
+     */
+    public void publishSoon() {
+        scheduler.schedule(this::publishOutstanding, Instant.now());
     }
 
     /**

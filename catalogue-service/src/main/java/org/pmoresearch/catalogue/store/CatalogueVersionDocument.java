@@ -1,6 +1,9 @@
 package org.pmoresearch.catalogue.store;
 
+import org.pmoresearch.catalogue.domain.CatalogueChange;
 import org.pmoresearch.catalogue.domain.CatalogueVersion;
+import org.pmoresearch.catalogue.domain.ChangeType;
+import org.pmoresearch.catalogue.domain.ItemKind;
 import org.pmoresearch.contracts.CatalogueArea;
 import org.pmoresearch.contracts.CatalogueGroup;
 import org.pmoresearch.contracts.CatalogueTask;
@@ -18,6 +21,7 @@ import java.util.UUID;
  *
  * @param acknowledged whether Kafka has acknowledged the {@code CataloguePublished} event for this version;
  *                     the only field ever updated
+ * @param changes      the changelog against the previous version; absent on versions stored before changelogs existed
  */
 @Document(CatalogueVersionDocument.COLLECTION)
 record CatalogueVersionDocument(
@@ -25,10 +29,13 @@ record CatalogueVersionDocument(
         Instant publishedAt,
         UUID eventId,
         List<Group> groups,
-        boolean acknowledged) {
+        boolean acknowledged,
+        List<Change> changes) {
 
     static final String COLLECTION = "catalogue_versions";
     static final String ACKNOWLEDGED = "acknowledged";
+    static final String PUBLISHED_AT = "publishedAt";
+    static final String CHANGES = "changes";
 
     // Spring Data would store a nested property called "id" as "_id" unless the field name is explicit.
 
@@ -41,6 +48,10 @@ record CatalogueVersionDocument(
     record Task(@Field("id") String id, String name, String description) {
     }
 
+    record Change(ChangeType type, ItemKind kind, @Field("id") String id, String name, String parent,
+                  String from, String to, Integer fromPosition, Integer toPosition) {
+    }
+
     static CatalogueVersionDocument unacknowledged(CatalogueVersion version) {
         List<Group> groups = version.groups().stream()
                 .map(group -> new Group(group.id(), group.name(), group.description(), group.areas().stream()
@@ -49,7 +60,11 @@ record CatalogueVersionDocument(
                                 .toList()))
                         .toList()))
                 .toList();
-        return new CatalogueVersionDocument(version.version(), version.publishedAt(), version.eventId(), groups, false);
+        List<Change> changes = version.changes().stream()
+                .map(change -> new Change(change.type(), change.kind(), change.id(), change.name(), change.parent(),
+                        change.from(), change.to(), change.fromPosition(), change.toPosition()))
+                .toList();
+        return new CatalogueVersionDocument(version.version(), version.publishedAt(), version.eventId(), groups, false, changes);
     }
 
     CatalogueVersion toDomain() {
@@ -60,6 +75,10 @@ record CatalogueVersionDocument(
                                 .toList()))
                         .toList()))
                 .toList();
-        return new CatalogueVersion(version, eventId, publishedAt, catalogueGroups);
+        List<CatalogueChange> catalogueChanges = changes == null ? List.of() : changes.stream()
+                .map(change -> new CatalogueChange(change.type(), change.kind(), change.id(), change.name(), change.parent(),
+                        change.from(), change.to(), change.fromPosition(), change.toPosition()))
+                .toList();
+        return new CatalogueVersion(version, eventId, publishedAt, catalogueGroups, catalogueChanges);
     }
 }

@@ -1,7 +1,9 @@
 package org.pmoresearch.catalogue.store;
 
 import org.bson.Document;
+import org.pmoresearch.catalogue.domain.CatalogueHistory;
 import org.pmoresearch.catalogue.domain.CatalogueVersion;
+import org.pmoresearch.catalogue.domain.VersionSummary;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -66,6 +68,24 @@ public class CatalogueVersionStore {
         latestAcknowledged.fields().include(VERSION);
         Document latest = mongo.findOne(latestAcknowledged, Document.class, CatalogueVersionDocument.COLLECTION);
         return latest == null ? OptionalInt.empty() : OptionalInt.of(latest.getInteger(VERSION));
+    }
+
+    /** Every version, oldest first, without its content. */
+    public List<VersionSummary> findSummaries() {
+        Query all = new Query().with(Sort.by(Sort.Direction.ASC, VERSION));
+        all.fields().include(CatalogueVersionDocument.PUBLISHED_AT).include(CatalogueVersionDocument.CHANGES);
+        return mongo.find(all, Document.class, CatalogueVersionDocument.COLLECTION).stream()
+                .map(version -> new VersionSummary(version.getInteger(VERSION),
+                        version.getDate(CatalogueVersionDocument.PUBLISHED_AT).toInstant(),
+                        version.getList(CatalogueVersionDocument.CHANGES, Document.class, List.of()).size()))
+                .toList();
+    }
+
+    /** The ids every stored version has used. */
+    public CatalogueHistory history() {
+        return CatalogueHistory.of(mongo.findAll(CatalogueVersionDocument.class).stream()
+                .map(version -> version.toDomain().groups())
+                .toList());
     }
 
     public void markAcknowledged(int version) {
