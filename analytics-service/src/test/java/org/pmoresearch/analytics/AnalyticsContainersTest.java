@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A count round trip on real Kafka and MongoDB containers; skipped where Docker is not available. */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest
+@SpringBootTest(properties = "pmo.report-token.secret=containers-test-report-token-secret-0123456789")
 @AutoConfigureMockMvc
 class AnalyticsContainersTest {
 

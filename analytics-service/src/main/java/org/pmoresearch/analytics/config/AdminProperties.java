@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("pmo.admin")
 public record AdminProperties(
         @NotBlank String username,
-        @Pattern(regexp = "^\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}$", message = "must be a bcrypt hash")
-        String passwordHash) {
+        @Pattern(regexp = "^$|" + BCRYPT, message = "must be a bcrypt hash") String passwordHash) {
+
+    static final String BCRYPT = "^\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}$";
 
     public boolean hasPassword() {
         return passwordHash != null && !passwordHash.isBlank();

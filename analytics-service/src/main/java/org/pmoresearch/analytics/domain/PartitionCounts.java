@@ -2,19 +2,21 @@ package org.pmoresearch.analytics.domain;
 
 /**
  * A partition's counts together with the offset of the last record applied to them, as stored in
- * one document. {@code lastOffset} is -1 before any record.
+ * one document of one generation. {@code lastOffset} is -1 before any record.
  */
 public final class PartitionCounts {
 
     public static final long NO_OFFSET = -1;
 
+    private final Generation generation;
     private final String topic;
     private final int partition;
     private final long storedOffset;
     private long lastOffset;
-    private final SelectionCounts counts;
+    private final HotspotCounts counts;
 
-    public PartitionCounts(String topic, int partition, long storedOffset, SelectionCounts counts) {
+    public PartitionCounts(Generation generation, String topic, int partition, long storedOffset, HotspotCounts counts) {
+        this.generation = generation;
         this.topic = topic;
         this.partition = partition;
         this.storedOffset = storedOffset;
@@ -22,8 +24,8 @@ public final class PartitionCounts {
         this.counts = counts;
     }
 
-    public static PartitionCounts empty(String topic, int partition) {
-        return new PartitionCounts(topic, partition, NO_OFFSET, new SelectionCounts());
+    public static PartitionCounts empty(Generation generation, String topic, int partition) {
+        return new PartitionCounts(generation, topic, partition, NO_OFFSET, new HotspotCounts());
     }
 
     public static String documentId(String topic, int partition) {
@@ -49,6 +51,10 @@ public final class PartitionCounts {
         return lastOffset != storedOffset;
     }
 
+    public Generation generation() {
+        return generation;
+    }
+
     public String topic() {
         return topic;
     }
@@ -66,7 +72,7 @@ public final class PartitionCounts {
         return lastOffset;
     }
 
-    public SelectionCounts counts() {
+    public HotspotCounts counts() {
         return counts;
     }
 }

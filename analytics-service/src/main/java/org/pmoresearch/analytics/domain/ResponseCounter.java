@@ -1,7 +1,5 @@
 package org.pmoresearch.analytics.domain;
 
-import org.springframework.stereotype.Component;
-
 import java.util.Optional;
 
 /**
@@ -11,32 +9,42 @@ import java.util.Optional;
  * the fact writes here and that counts write leaves facts that carry the crashed record's own position:
  * replaying that record recognises them and applies it again.
  */
-@Component
 public class ResponseCounter {
 
     private final ResponseFactStore facts;
+    private final ProfileDimensions dimensions;
 
-    public ResponseCounter(ResponseFactStore facts) {
+    public ResponseCounter(ResponseFactStore facts, ProfileDimensions dimensions) {
         this.facts = facts;
+        this.dimensions = dimensions;
     }
 
-    public CountingOutcome submit(SelectionCounts counts, ResponseFact fact) {
+    public CountingOutcome submit(HotspotCounts counts, ResponseFact fact) {
         Optional<ResponseFact> existing = facts.insertOrFindExisting(fact);
         boolean replayOfOwnRecord = existing.map(found -> found.position().equals(fact.position())).orElse(true);
         if (!replayOfOwnRecord) {
             return CountingOutcome.DUPLICATE;
         }
-        counts.add(fact.selections());
+        counts.add(dimensions.segmentsOf(fact.profile()), fact.selections());
         return CountingOutcome.COUNTED;
     }
 
-    public CountingOutcome withdraw(SelectionCounts counts, String responseId, RecordPosition position) {
-        Optional<ResponseFact> withdrawn = facts.withdraw(responseId, position.offset())
-                .or(() -> facts.find(responseId).filter(fact -> fact.wasWithdrawnAt(position.offset())));
+    public CountingOutcome withdraw(HotspotCounts counts, String responseId, RecordPosition position) {
+        Optional<ResponseFact> withdrawn = facts.withdraw(responseId, position.offset());
+        if (withdrawn.isEmpty()) {
+            Optional<ResponseFact> existing = facts.find(responseId);
+            if (existing.isEmpty()) {
+                // Only a submission replayed from the DLQ can follow its own withdrawal: it must stay out.
+                facts.insertOrFindExisting(ResponseFact.tombstone(responseId, position));
+                return CountingOutcome.IGNORED;
+            }
+            withdrawn = existing.filter(fact -> !fact.isTombstone() && fact.wasWithdrawnAt(position.offset()));
+        }
         if (withdrawn.isEmpty()) {
             return CountingOutcome.IGNORED;
         }
-        counts.subtract(withdrawn.get().selections());
+        ResponseFact fact = withdrawn.get();
+        counts.subtract(dimensions.segmentsOf(fact.profile()), fact.selections());
         return CountingOutcome.WITHDRAWN;
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How many responses selected each area and each task, plus the number of responses. Mutable and
@@ -41,6 +42,11 @@ public final class SelectionCounts {
         return totalResponses;
     }
 
+    /** True when no response is counted and no area carries a count. */
+    public boolean isEmpty() {
+        return totalResponses == 0 && areaCounts.isEmpty();
+    }
+
     public long areaCount(String areaId) {
         return areaCounts.getOrDefault(areaId, 0L);
     }
@@ -74,6 +80,23 @@ public final class SelectionCounts {
         if (tasks.isEmpty()) {
             taskCounts.remove(areaId);
         }
+    }
+
+    /** Equal when they hold the same counts. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SelectionCounts counts && totalResponses == counts.totalResponses
+                && areas().equals(counts.areas());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(totalResponses, areas());
+    }
+
+    @Override
+    public String toString() {
+        return "SelectionCounts{totalResponses=" + totalResponses + ", areas=" + areas() + "}";
     }
 
     // Zero entries are dropped so that ids which only ever came and went leave no trace in the counts.

@@ -1,7 +1,10 @@
 package org.pmoresearch.analytics.messaging;
 
+import org.pmoresearch.analytics.domain.CatalogueVersions;
 import org.pmoresearch.analytics.domain.CountingOutcome;
+import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.PartitionCounts;
+import org.pmoresearch.analytics.domain.ProfileDimensions;
 import org.pmoresearch.analytics.domain.RecordPosition;
 import org.pmoresearch.analytics.domain.ResponseCounter;
 import org.pmoresearch.analytics.domain.ResponseFact;
@@ -9,50 +12,78 @@ import org.pmoresearch.analytics.messaging.ParsedResponse.Poison;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Submitted;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Withdrawn;
 import org.pmoresearch.analytics.store.PartitionCountsStore;
+import org.pmoresearch.analytics.store.ResponseFacts;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
+import org.pmoresearch.contracts.Topics;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Applies one partition's share of a batch: reads the partition's document once, skips what it already
- * holds, applies the rest in offset order and stores the result in one conditional write.
+ * Applies one partition's share of a batch to one generation: reads the partition's document once, skips
+ * what it already holds, applies the rest in offset order and stores the result in one conditional write.
+ * The live pipeline and a rebuild share this logic; they differ only in what happens to a poison record.
  */
 @Component
 class PartitionBatchApplier {
 
     private final PartitionCountsStore partitions;
-    private final ResponseCounter counter;
+    private final ResponseFacts facts;
+    private final ProfileDimensions dimensions;
+    private final CatalogueVersions catalogues;
     private final ResponseParser parser;
     private final DeadLetterPublisher deadLetters;
     private final CountingMetrics metrics;
 
-    PartitionBatchApplier(PartitionCountsStore partitions, ResponseCounter counter, ResponseParser parser,
-            DeadLetterPublisher deadLetters, CountingMetrics metrics) {
+    PartitionBatchApplier(PartitionCountsStore partitions, ResponseFacts facts, ProfileDimensions dimensions,
+            CatalogueVersions catalogues, ResponseParser parser, DeadLetterPublisher deadLetters,
+            CountingMetrics metrics) {
         this.partitions = partitions;
-        this.counter = counter;
+        this.facts = facts;
+        this.dimensions = dimensions;
+        this.catalogues = catalogues;
         this.parser = parser;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
     }
 
     /**
+     * Poison records go to the DLQ; a response to a catalogue version not seen yet waits for it until
+     * {@code catalogueDeadline}, then is poison too. Outcomes are recorded in the metrics once stored.
      * @param records the partition's records in offset order
      * @return false when another consumer stored this partition first: this batch's work on it is dropped
      */
-    boolean apply(String topic, int partition, List<ResponseRecord> records) {
-        PartitionCounts state = partitions.load(topic, partition);
+    boolean applyLive(Generation generation, String topic, int partition, List<ResponseRecord> records,
+            Instant catalogueDeadline) {
+        return apply(generation, topic, partition, records, new Mode(true, catalogueDeadline));
+    }
+
+    /**
+     * For a rebuild: poison records are skipped, as the live pipeline dead-lettered them when it first met
+     * them, and nothing is waited for or counted in the metrics.
+     */
+    boolean applyRebuild(Generation generation, String topic, int partition, List<ResponseRecord> records) {
+        return apply(generation, topic, partition, records, new Mode(false, Instant.EPOCH));
+    }
+
+    private boolean apply(Generation generation, String topic, int partition, List<ResponseRecord> records, Mode mode) {
+        PartitionCounts state = partitions.load(generation, topic, partition);
+        ResponseCounter counter = new ResponseCounter(facts.store(generation), dimensions);
         PartitionOutcomes outcomes = new PartitionOutcomes();
         for (ResponseRecord record : records) {
             if (state.isApplied(record.offset())) {
                 continue;
             }
-            applyRecord(state, record, outcomes);
+            applyRecord(counter, state, record, outcomes, mode);
             state.advanceTo(record.offset());
         }
         if (!state.hasAdvanced()) {
             return true;
+        }
+        if (!mode.live()) {
+            return partitions.save(state);
         }
         boolean stored = metrics.timeCountsWrite(() -> partitions.save(state));
         if (stored) {
@@ -61,18 +92,32 @@ class PartitionBatchApplier {
         return stored;
     }
 
-    private void applyRecord(PartitionCounts state, ResponseRecord record, PartitionOutcomes outcomes) {
+    private void applyRecord(ResponseCounter counter, PartitionCounts state, ResponseRecord record,
+            PartitionOutcomes outcomes, Mode mode) {
         RecordPosition position = new RecordPosition(record.partition(), record.offset());
         ParsedResponse parsed = parser.parse(record);
+        if (parsed instanceof Submitted submitted && !catalogueKnown(submitted.event().catalogueVersion(), mode)) {
+            parsed = new Poison(PoisonReason.UNKNOWN_CATALOGUE_VERSION, "catalogueVersion "
+                    + submitted.event().catalogueVersion() + " has not been published on " + Topics.CATALOGUE);
+        }
         if (parsed instanceof Submitted submitted) {
             SurveyResponseSubmitted event = submitted.event();
-            CountingOutcome outcome = counter.submit(state.counts(), factOf(event, position));
-            outcomes.add(outcome, event.submittedAt());
+            outcomes.add(counter.submit(state.counts(), factOf(event, position)), event.submittedAt());
         } else if (parsed instanceof Withdrawn withdrawn) {
             String responseId = withdrawn.event().responseId().toString();
-            outcomes.add(counter.withdraw(state.counts(), responseId, position), null);
-        } else if (parsed instanceof Poison poison) {
+            CountingOutcome outcome = counter.withdraw(state.counts(), responseId, position);
+            outcomes.add(outcome, null);
+        } else if (parsed instanceof Poison poison && mode.live()) {
             deadLetters.publish(record, poison);
+        }
+    }
+
+    private boolean catalogueKnown(int version, Mode mode) {
+        try {
+            return catalogues.awaitVersion(version, mode.catalogueDeadline());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for catalogue version " + version, e);
         }
     }
 
@@ -80,5 +125,8 @@ class PartitionBatchApplier {
         RespondentProfile profile = event.profile() == null ? RespondentProfile.EMPTY : event.profile();
         return ResponseFact.submitted(event.responseId().toString(), position, event.catalogueVersion(),
                 event.submittedAt(), profile, event.selections());
+    }
+
+    private record Mode(boolean live, Instant catalogueDeadline) {
     }
 }

@@ -6,7 +6,8 @@ enum PoisonReason {
     UNKNOWN_EVENT_TYPE("unknown-event-type"),
     UNSUPPORTED_SCHEMA_VERSION("unsupported-schema-version"),
     MISSING_RESPONSE_ID("missing-response-id"),
-    INVALID_SELECTIONS("invalid-selections");
+    INVALID_SELECTIONS("invalid-selections"),
+    UNKNOWN_CATALOGUE_VERSION("unknown-catalogue-version");
 
     private final String tag;
 

@@ -2,7 +2,9 @@ package org.pmoresearch.analytics.messaging;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
+import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.PartitionCounts;
+import org.pmoresearch.analytics.store.ActiveGeneration;
 import org.pmoresearch.analytics.store.PartitionCountsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +14,14 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Positions the responses consumer on each assigned partition right after the last offset stored with
- * the partition's counts, so that Kafka's committed offsets play no part in what gets counted.
+ * the partition's counts in the active generation, so that Kafka's committed offsets play no part in what
+ * gets counted. It remembers which generation each partition was positioned for: a batch read for another
+ * generation must not be applied to the new one.
  */
 @Component
 class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
@@ -23,9 +29,12 @@ class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(StoredOffsetSeeker.class);
 
     private final PartitionCountsStore partitions;
+    private final ActiveGeneration generations;
+    private final Map<TopicPartition, Generation> positionedFor = new ConcurrentHashMap<>();
 
-    StoredOffsetSeeker(PartitionCountsStore partitions) {
+    StoredOffsetSeeker(PartitionCountsStore partitions, ActiveGeneration generations) {
         this.partitions = partitions;
+        this.generations = generations;
     }
 
     @Override
@@ -36,22 +45,31 @@ class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
         }
     }
 
+    boolean isPositionedFor(TopicPartition partition, Generation generation) {
+        return generation.equals(positionedFor.get(partition));
+    }
+
     void seekAfterStoredOffset(Consumer<?, ?> consumer, TopicPartition partition) {
+        Generation generation;
         long lastOffset;
         try {
-            lastOffset = partitions.lastOffset(partition.topic(), partition.partition());
+            generation = generations.current();
+            lastOffset = partitions.lastOffset(generation, partition.topic(), partition.partition());
         } catch (DataAccessException storeUnavailable) {
-            // Re-reading from the start is always safe: records at or below the stored offset are skipped.
+            // Re-reading from the start is always safe; the first batch finds no position and asks again.
             log.warn("Cannot read the stored offset of {}; reading it from the beginning", partition,
                     storeUnavailable);
-            lastOffset = PartitionCounts.NO_OFFSET;
+            positionedFor.remove(partition);
+            consumer.seekToBeginning(List.of(partition));
+            return;
         }
         if (lastOffset == PartitionCounts.NO_OFFSET) {
             consumer.seekToBeginning(List.of(partition));
         } else {
             consumer.seek(partition, lastOffset + 1);
         }
-        log.info("Consuming {} from {}", partition,
+        positionedFor.put(partition, generation);
+        log.info("Consuming {} for generation {} from {}", partition, generation.number(),
                 lastOffset == PartitionCounts.NO_OFFSET ? "the beginning" : "offset " + (lastOffset + 1));
     }
 }

@@ -1,23 +1,47 @@
 package org.pmoresearch.analytics.store;
 
+import org.bson.Document;
+import org.pmoresearch.analytics.domain.Generation;
+import org.pmoresearch.analytics.domain.HotspotCounts;
 import org.pmoresearch.analytics.domain.PartitionCounts;
 import org.pmoresearch.analytics.domain.SelectionCounts;
 import org.pmoresearch.analytics.domain.SelectionCounts.AreaCount;
-import org.pmoresearch.analytics.store.PartitionCountsDocument.AreaCountsDocument;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+/**
+ * One document per partition of the responses topic (per generation): its counts overall and per segment,
+ * and the last offset applied to them, all replaced in one single-document write:
+ * <pre>
+ * {_id: "topic-partition", partition, lastOffset, totalResponses,
+ *  areas: {areaId: {count, tasks: {taskId: count}}},
+ *  segments: {dimension: {value: {totalResponses, areas: {...}}}},
+ *  updatedAt}
+ * </pre>
+ * Documents are built by hand rather than mapped: this write happens once per partition per batch, and
+ * mapping the nested maps cost more than the rest of the batch.
+ */
 @Repository
 public class PartitionCountsStore {
+
+    private static final String PARTITION = "partition";
+    private static final String LAST_OFFSET = "lastOffset";
+    private static final String TOTAL_RESPONSES = "totalResponses";
+    private static final String AREAS = "areas";
+    private static final String COUNT = "count";
+    private static final String TASKS = "tasks";
+    private static final String SEGMENTS = "segments";
+    private static final String UPDATED_AT = "updatedAt";
 
     private final MongoOperations mongo;
 
@@ -25,16 +49,36 @@ public class PartitionCountsStore {
         this.mongo = mongo;
     }
 
-    public PartitionCounts load(String topic, int partition) {
-        return find(topic, partition)
-                .map(document -> new PartitionCounts(topic, partition, document.lastOffset(),
-                        SelectionCounts.restore(document.totalResponses(), toAreaCounts(document.areas()))))
-                .orElseGet(() -> PartitionCounts.empty(topic, partition));
+    public PartitionCounts load(Generation generation, String topic, int partition) {
+        Document document = find(generation, topic, partition);
+        if (document == null) {
+            return PartitionCounts.empty(generation, topic, partition);
+        }
+        return new PartitionCounts(generation, topic, partition, number(document, LAST_OFFSET), toCounts(document));
     }
 
     /** The offset of the last record applied to the partition, or {@link PartitionCounts#NO_OFFSET}. */
-    public long lastOffset(String topic, int partition) {
-        return find(topic, partition).map(PartitionCountsDocument::lastOffset).orElse(PartitionCounts.NO_OFFSET);
+    public long lastOffset(Generation generation, String topic, int partition) {
+        Document document = find(generation, topic, partition);
+        return document == null ? PartitionCounts.NO_OFFSET : number(document, LAST_OFFSET);
+    }
+
+    /** Partition number to the offset of the last record applied to it, for the partitions with a document. */
+    public Map<Integer, Long> lastOffsets(Generation generation) {
+        Query offsetsOnly = new Query();
+        offsetsOnly.fields().include(PARTITION).include(LAST_OFFSET);
+        Map<Integer, Long> offsets = new TreeMap<>();
+        mongo.find(offsetsOnly, Document.class, generation.countsCollection()).forEach(document ->
+                offsets.put((int) number(document, PARTITION), number(document, LAST_OFFSET)));
+        return offsets;
+    }
+
+    /**
+     * A number that grows with every counts write of the generation (the sum of the partitions' last
+     * offsets): one small query tells whether any instance has stored new counts.
+     */
+    public long countsVersion(Generation generation) {
+        return lastOffsets(generation).values().stream().mapToLong(offset -> offset + 1).sum();
     }
 
     /**
@@ -43,47 +87,90 @@ public class PartitionCountsStore {
      * @return false when another writer moved the partition on first: these counts must be dropped
      */
     public boolean save(PartitionCounts counts) {
-        PartitionCountsDocument document = toDocument(counts);
+        Document document = toDocument(counts);
+        String collection = counts.generation().countsCollection();
         if (counts.storedOffset() == PartitionCounts.NO_OFFSET) {
             try {
-                mongo.insert(document);
+                mongo.insert(document, collection);
                 return true;
             } catch (DuplicateKeyException anotherWriterWasFirst) {
                 return false;
             }
         }
-        return mongo.replace(
-                query(where("_id").is(document.id()).and("lastOffset").is(counts.storedOffset())),
-                document).getMatchedCount() == 1;
+        return mongo.replace(query(where("_id").is(counts.documentId()).and(LAST_OFFSET).is(counts.storedOffset())),
+                document, collection).getMatchedCount() == 1;
     }
 
-    /** The counts of every partition, summed: the public totals. */
-    public SelectionCounts sumOfAllPartitions() {
-        SelectionCounts sum = new SelectionCounts();
-        mongo.findAll(PartitionCountsDocument.class).forEach(document ->
-                sum.addAll(SelectionCounts.restore(document.totalResponses(), toAreaCounts(document.areas()))));
+    /** The counts of every partition of the generation, summed: the public totals. */
+    public HotspotCounts sumOfAllPartitions(Generation generation) {
+        HotspotCounts sum = new HotspotCounts();
+        mongo.findAll(Document.class, generation.countsCollection()).forEach(document -> sum.addAll(toCounts(document)));
         return sum;
     }
 
-    private Optional<PartitionCountsDocument> find(String topic, int partition) {
-        return Optional.ofNullable(
-                mongo.findById(PartitionCounts.documentId(topic, partition), PartitionCountsDocument.class));
+    private Document find(Generation generation, String topic, int partition) {
+        return mongo.findById(PartitionCounts.documentId(topic, partition), Document.class,
+                generation.countsCollection());
     }
 
-    private static PartitionCountsDocument toDocument(PartitionCounts counts) {
-        Map<String, AreaCountsDocument> areas = new LinkedHashMap<>();
-        counts.counts().areas().forEach((areaId, area) ->
-                areas.put(areaId, new AreaCountsDocument(area.count(), area.tasks())));
-        return new PartitionCountsDocument(counts.documentId(), counts.partition(), counts.lastOffset(),
-                counts.counts().totalResponses(), areas, Instant.now());
+    private static Document toDocument(PartitionCounts counts) {
+        Document segments = new Document();
+        counts.counts().segments().forEach((dimension, values) -> {
+            Document byValue = new Document();
+            values.forEach((value, segment) -> byValue.append(value, new Document(TOTAL_RESPONSES,
+                    segment.totalResponses()).append(AREAS, toDocument(segment))));
+            segments.append(dimension, byValue);
+        });
+        SelectionCounts all = counts.counts().all();
+        return new Document("_id", counts.documentId())
+                .append(PARTITION, counts.partition())
+                .append(LAST_OFFSET, counts.lastOffset())
+                .append(TOTAL_RESPONSES, all.totalResponses())
+                .append(AREAS, toDocument(all))
+                .append(SEGMENTS, segments)
+                .append(UPDATED_AT, new Date());
     }
 
-    private static Map<String, AreaCount> toAreaCounts(Map<String, AreaCountsDocument> areas) {
+    private static Document toDocument(SelectionCounts counts) {
+        Document areas = new Document();
+        counts.areas().forEach((areaId, area) -> areas.append(areaId,
+                new Document(COUNT, area.count()).append(TASKS, new Document(new LinkedHashMap<>(area.tasks())))));
+        return areas;
+    }
+
+    // Documents written before segments existed have none: their responses are in no segment until a rebuild.
+    private static HotspotCounts toCounts(Document document) {
+        Map<String, Map<String, SelectionCounts>> segments = new LinkedHashMap<>();
+        Document stored = document.get(SEGMENTS, Document.class);
+        if (stored != null) {
+            stored.forEach((dimension, values) -> {
+                Map<String, SelectionCounts> byValue = new LinkedHashMap<>();
+                ((Document) values).forEach((value, segment) -> byValue.put(value,
+                        toSelectionCounts(number((Document) segment, TOTAL_RESPONSES),
+                                ((Document) segment).get(AREAS, Document.class))));
+                segments.put(dimension, byValue);
+            });
+        }
+        return HotspotCounts.restore(toSelectionCounts(number(document, TOTAL_RESPONSES),
+                document.get(AREAS, Document.class)), segments);
+    }
+
+    private static SelectionCounts toSelectionCounts(long totalResponses, Document areas) {
         Map<String, AreaCount> counts = new LinkedHashMap<>();
         if (areas != null) {
-            areas.forEach((areaId, area) ->
-                    counts.put(areaId, new AreaCount(area.count(), area.tasks() == null ? Map.of() : area.tasks())));
+            areas.forEach((areaId, area) -> {
+                Map<String, Long> tasks = new LinkedHashMap<>();
+                Document storedTasks = ((Document) area).get(TASKS, Document.class);
+                if (storedTasks != null) {
+                    storedTasks.forEach((taskId, count) -> tasks.put(taskId, ((Number) count).longValue()));
+                }
+                counts.put(areaId, new AreaCount(number((Document) area, COUNT), tasks));
+            });
         }
-        return counts;
+        return SelectionCounts.restore(totalResponses, counts);
+    }
+
+    private static long number(Document document, String field) {
+        return ((Number) document.get(field)).longValue();
     }
 }

@@ -2,14 +2,15 @@ package org.pmoresearch.analytics.store;
 
 import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One document per responseId, with the position of the record that first carried it. */
-@Document(ResponseFactDocument.COLLECTION)
+/**
+ * One document per responseId (per generation), with the position of the record that first carried it.
+ * A tombstone (a withdrawal seen before its submission) has no selections.
+ */
 record ResponseFactDocument(
         @Id String id,
         int partition,
@@ -21,5 +22,7 @@ record ResponseFactDocument(
         boolean withdrawn,
         Long withdrawnOffset) {
 
-    static final String COLLECTION = "response_facts";
+    static final String WITHDRAWN = "withdrawn";
+    static final String CATALOGUE_VERSION = "catalogueVersion";
+    static final String PROFILE = "profile";
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmoresearch.analytics.MongoTestServer;
+import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.store.MongoResponseFactStore;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,10 +22,12 @@ class ResponseCounterTest {
     private static final MongoTestServer MONGO = MongoTestServer.start();
     private static final Map<String, List<String>> SELECTIONS =
             Map.of("risk-management", List.of("risk-register"), "ppm-tools", List.of());
+    private static final RespondentProfile PROFILE = TestEvents.profile(Map.of("pmoType", "enterprise"));
 
     private final MongoTemplate mongo = MONGO.template();
-    private final ResponseCounter counter = new ResponseCounter(new MongoResponseFactStore(mongo));
-    private final SelectionCounts counts = new SelectionCounts();
+    private final MongoResponseFactStore facts = new MongoResponseFactStore(mongo, Generation.FIRST);
+    private final ResponseCounter counter = new ResponseCounter(facts, TestEvents.DIMENSIONS);
+    private final HotspotCounts counts = new HotspotCounts();
     private final String responseId = UUID.randomUUID().toString();
 
     @AfterAll
@@ -38,13 +41,16 @@ class ResponseCounterTest {
     }
 
     @Test
-    void aNewResponseIsCounted() {
+    void aNewResponseIsCountedOverallAndInItsSegments() {
         CountingOutcome outcome = counter.submit(counts, fact(new RecordPosition(0, 10)));
 
         assertThat(outcome).isEqualTo(CountingOutcome.COUNTED);
-        assertThat(counts.totalResponses()).isEqualTo(1);
-        assertThat(counts.taskCount("risk-management", "risk-register")).isEqualTo(1);
-        assertThat(counts.areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(counts.all().totalResponses()).isEqualTo(1);
+        assertThat(counts.all().taskCount("risk-management", "risk-register")).isEqualTo(1);
+        assertThat(counts.all().areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(counts.segment("pmoType", "enterprise").totalResponses()).isEqualTo(1);
+        assertThat(counts.segment("pmoType", "enterprise").areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(counts.segments()).containsOnlyKeys("pmoType");
     }
 
     @Test
@@ -54,28 +60,30 @@ class ResponseCounterTest {
         CountingOutcome outcome = counter.submit(counts, fact(new RecordPosition(0, 11)));
 
         assertThat(outcome).isEqualTo(CountingOutcome.DUPLICATE);
-        assertThat(counts.totalResponses()).isEqualTo(1);
+        assertThat(counts.all().totalResponses()).isEqualTo(1);
+        assertThat(counts.segment("pmoType", "enterprise").totalResponses()).isEqualTo(1);
     }
 
     @Test
     void replayingTheRecordThatWroteTheFactCountsItIntoCountsThatWereNeverStored() {
-        counter.submit(new SelectionCounts(), fact(new RecordPosition(0, 10)));
+        counter.submit(new HotspotCounts(), fact(new RecordPosition(0, 10)));
 
         CountingOutcome outcome = counter.submit(counts, fact(new RecordPosition(0, 10)));
 
         assertThat(outcome).isEqualTo(CountingOutcome.COUNTED);
-        assertThat(counts.totalResponses()).isEqualTo(1);
+        assertThat(counts.all().totalResponses()).isEqualTo(1);
     }
 
     @Test
-    void aWithdrawalRemovesTheResponseFromTheCounts() {
+    void aWithdrawalRemovesTheResponseFromEveryCount() {
         counter.submit(counts, fact(new RecordPosition(0, 10)));
 
         CountingOutcome outcome = counter.withdraw(counts, responseId, new RecordPosition(0, 12));
 
         assertThat(outcome).isEqualTo(CountingOutcome.WITHDRAWN);
-        assertThat(counts.totalResponses()).isZero();
-        assertThat(counts.areas()).isEmpty();
+        assertThat(counts.all().totalResponses()).isZero();
+        assertThat(counts.all().areas()).isEmpty();
+        assertThat(counts.segments()).isEmpty();
     }
 
     @Test
@@ -86,7 +94,7 @@ class ResponseCounterTest {
         CountingOutcome outcome = counter.withdraw(counts, responseId, new RecordPosition(0, 12));
 
         assertThat(outcome).isEqualTo(CountingOutcome.WITHDRAWN);
-        assertThat(counts.totalResponses()).isZero();
+        assertThat(counts.all().totalResponses()).isZero();
     }
 
     @Test
@@ -97,15 +105,32 @@ class ResponseCounterTest {
         CountingOutcome outcome = counter.withdraw(counts, responseId, new RecordPosition(0, 13));
 
         assertThat(outcome).isEqualTo(CountingOutcome.IGNORED);
-        assertThat(counts.totalResponses()).isZero();
+        assertThat(counts.all().totalResponses()).isZero();
     }
 
     @Test
-    void aWithdrawalOfAnUnknownResponseChangesNothing() {
+    void aWithdrawalOfAnUnknownResponseChangesNoCountButKeepsItsLaterSubmissionOut() {
+        CountingOutcome withdrawal = counter.withdraw(counts, responseId, new RecordPosition(0, 12));
+        // The submission arrives after its withdrawal only when it is replayed from the DLQ.
+        CountingOutcome replayedSubmission = counter.submit(counts, fact(new RecordPosition(0, 20)));
+
+        assertThat(withdrawal).isEqualTo(CountingOutcome.IGNORED);
+        assertThat(replayedSubmission).isEqualTo(CountingOutcome.DUPLICATE);
+        assertThat(counts.all().totalResponses()).isZero();
+        assertThat(facts.find(responseId)).hasValueSatisfying(tombstone -> {
+            assertThat(tombstone.isTombstone()).isTrue();
+            assertThat(tombstone.withdrawn()).isTrue();
+        });
+    }
+
+    @Test
+    void replayingAWithdrawalThatLeftATombstoneChangesNothing() {
+        counter.withdraw(counts, responseId, new RecordPosition(0, 12));
+
         CountingOutcome outcome = counter.withdraw(counts, responseId, new RecordPosition(0, 12));
 
         assertThat(outcome).isEqualTo(CountingOutcome.IGNORED);
-        assertThat(counts.totalResponses()).isZero();
+        assertThat(counts.all().totalResponses()).isZero();
     }
 
     @Test
@@ -116,8 +141,8 @@ class ResponseCounterTest {
         CountingOutcome outcome = counter.submit(counts, fact(new RecordPosition(0, 14)));
 
         assertThat(outcome).isEqualTo(CountingOutcome.DUPLICATE);
-        assertThat(counts.totalResponses()).isZero();
-        assertThat(new MongoResponseFactStore(mongo).find(responseId)).hasValueSatisfying(stored -> {
+        assertThat(counts.all().totalResponses()).isZero();
+        assertThat(facts.find(responseId)).hasValueSatisfying(stored -> {
             assertThat(stored.withdrawn()).isTrue();
             assertThat(stored.withdrawnOffset()).isEqualTo(12);
             assertThat(stored.position()).isEqualTo(new RecordPosition(0, 10));
@@ -125,12 +150,12 @@ class ResponseCounterTest {
     }
 
     private ResponseFact fact(RecordPosition position) {
-        return ResponseFact.submitted(responseId, position, 1, Instant.parse("2026-01-05T10:00:00Z"),
-                RespondentProfile.EMPTY, SELECTIONS);
+        return ResponseFact.submitted(responseId, position, 1, Instant.parse("2026-01-05T10:00:00Z"), PROFILE,
+                SELECTIONS);
     }
 
-    private static SelectionCounts copyOf(SelectionCounts counts) {
-        SelectionCounts copy = new SelectionCounts();
+    private static HotspotCounts copyOf(HotspotCounts counts) {
+        HotspotCounts copy = new HotspotCounts();
         copy.addAll(counts);
         return copy;
     }

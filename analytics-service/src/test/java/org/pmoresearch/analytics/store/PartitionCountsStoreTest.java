@@ -3,8 +3,13 @@ package org.pmoresearch.analytics.store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.bson.Document;
 import org.pmoresearch.analytics.MongoTestServer;
+import org.pmoresearch.analytics.TestEvents;
+import org.pmoresearch.analytics.domain.Generation;
+import org.pmoresearch.analytics.domain.HotspotCounts;
 import org.pmoresearch.analytics.domain.PartitionCounts;
+import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
@@ -16,6 +21,8 @@ class PartitionCountsStoreTest {
 
     private static final MongoTestServer MONGO = MongoTestServer.start();
     private static final String TOPIC = "responses";
+    private static final Generation FIRST = Generation.FIRST;
+    private static final Map<String, List<String>> RISK = Map.of("risk-management", List.of("risk-register"));
 
     private final MongoTemplate mongo = MONGO.template();
     private final PartitionCountsStore store = new PartitionCountsStore(mongo);
@@ -32,70 +39,110 @@ class PartitionCountsStoreTest {
 
     @Test
     void aPartitionWithoutADocumentStartsBeforeTheFirstOffset() {
-        PartitionCounts counts = store.load(TOPIC, 4);
+        PartitionCounts counts = store.load(FIRST, TOPIC, 4);
 
         assertThat(counts.lastOffset()).isEqualTo(PartitionCounts.NO_OFFSET);
-        assertThat(counts.counts().totalResponses()).isZero();
-        assertThat(store.lastOffset(TOPIC, 4)).isEqualTo(PartitionCounts.NO_OFFSET);
+        assertThat(counts.counts().all().totalResponses()).isZero();
+        assertThat(store.lastOffset(FIRST, TOPIC, 4)).isEqualTo(PartitionCounts.NO_OFFSET);
     }
 
     @Test
-    void storedCountsAndOffsetAreReadBack() {
-        PartitionCounts counts = store.load(TOPIC, 0);
-        counts.counts().add(Map.of("risk-management", List.of("risk-register")));
+    void storedCountsSegmentsAndOffsetAreReadBack() {
+        PartitionCounts counts = store.load(FIRST, TOPIC, 0);
+        counts.counts().add(segments("enterprise", "uk-ireland"), RISK);
         counts.advanceTo(7);
 
         assertThat(store.save(counts)).isTrue();
 
-        PartitionCounts reloaded = store.load(TOPIC, 0);
+        PartitionCounts reloaded = store.load(FIRST, TOPIC, 0);
         assertThat(reloaded.lastOffset()).isEqualTo(7);
-        assertThat(reloaded.counts().taskCount("risk-management", "risk-register")).isEqualTo(1);
+        assertThat(reloaded.counts().all().taskCount("risk-management", "risk-register")).isEqualTo(1);
+        assertThat(reloaded.counts().segment("region", "uk-ireland").taskCount("risk-management", "risk-register"))
+                .isEqualTo(1);
+        assertThat(reloaded.counts().segments()).isEqualTo(counts.counts().segments());
         assertThat(mongo.getCollection("partition_counts").find().first())
                 .containsEntry("_id", "responses-0")
                 .containsEntry("partition", 0)
                 .containsEntry("lastOffset", 7L)
                 .containsEntry("totalResponses", 1L)
-                .containsKeys("areas", "updatedAt");
+                .containsKeys("areas", "segments", "updatedAt");
+    }
+
+    @Test
+    void aDocumentWrittenBeforeSegmentsReadsAsHavingNone() {
+        mongo.save(new Document("_id", "responses-1").append("partition", 1).append("lastOffset", 3L)
+                .append("totalResponses", 1L).append("areas", new Document("ppm-tools",
+                        new Document("count", 1L).append("tasks", new Document()))),
+                "partition_counts");
+
+        PartitionCounts counts = store.load(FIRST, TOPIC, 1);
+
+        assertThat(counts.counts().all().areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(counts.counts().segments()).isEmpty();
     }
 
     @Test
     void aStaleFirstWriteLosesToTheConsumerThatStoredThePartitionFirst() {
-        PartitionCounts stale = store.load(TOPIC, 1);
-        PartitionCounts current = store.load(TOPIC, 1);
+        PartitionCounts stale = store.load(FIRST, TOPIC, 1);
+        PartitionCounts current = store.load(FIRST, TOPIC, 1);
         current.advanceTo(5);
         stale.advanceTo(9);
 
         assertThat(store.save(current)).isTrue();
         assertThat(store.save(stale)).isFalse();
-        assertThat(store.lastOffset(TOPIC, 1)).isEqualTo(5);
+        assertThat(store.lastOffset(FIRST, TOPIC, 1)).isEqualTo(5);
     }
 
     @Test
     void aStaleWriteLosesOnceAnotherConsumerMovedThePartitionOn() {
-        PartitionCounts first = store.load(TOPIC, 2);
+        PartitionCounts first = store.load(FIRST, TOPIC, 2);
         first.advanceTo(3);
         store.save(first);
-        PartitionCounts stale = store.load(TOPIC, 2);
-        PartitionCounts current = store.load(TOPIC, 2);
+        PartitionCounts stale = store.load(FIRST, TOPIC, 2);
+        PartitionCounts current = store.load(FIRST, TOPIC, 2);
         current.advanceTo(6);
-        stale.counts().add(Map.of("ppm-tools", List.of()));
+        stale.counts().add(Map.of(), Map.of("ppm-tools", List.of()));
         stale.advanceTo(8);
 
         assertThat(store.save(current)).isTrue();
         assertThat(store.save(stale)).isFalse();
-        assertThat(store.load(TOPIC, 2).counts().totalResponses()).isZero();
+        assertThat(store.load(FIRST, TOPIC, 2).counts().all().totalResponses()).isZero();
     }
 
     @Test
-    void thePublicTotalsAreTheSumOfEveryPartition() {
+    void thePublicTotalsAreTheSumOfEveryPartitionOfTheGeneration() {
         for (int partition = 0; partition < 3; partition++) {
-            PartitionCounts counts = store.load(TOPIC, partition);
-            counts.counts().add(Map.of("risk-management", List.of("risk-register")));
-            counts.advanceTo(0);
+            PartitionCounts counts = store.load(FIRST, TOPIC, partition);
+            counts.counts().add(segments("enterprise", null), RISK);
+            counts.advanceTo(partition);
             store.save(counts);
         }
 
-        assertThat(store.sumOfAllPartitions().totalResponses()).isEqualTo(3);
-        assertThat(store.sumOfAllPartitions().taskCount("risk-management", "risk-register")).isEqualTo(3);
+        HotspotCounts sum = store.sumOfAllPartitions(FIRST);
+        assertThat(sum.all().totalResponses()).isEqualTo(3);
+        assertThat(sum.all().taskCount("risk-management", "risk-register")).isEqualTo(3);
+        assertThat(sum.segment("pmoType", "enterprise").totalResponses()).isEqualTo(3);
+        assertThat(store.lastOffsets(FIRST)).containsExactly(Map.entry(0, 0L), Map.entry(1, 1L), Map.entry(2, 2L));
+        assertThat(store.countsVersion(FIRST)).isEqualTo(1 + 2 + 3);
+    }
+
+    @Test
+    void eachGenerationKeepsItsOwnDocuments() {
+        Generation second = FIRST.next();
+        PartitionCounts rebuilt = store.load(second, TOPIC, 0);
+        rebuilt.counts().add(Map.of(), RISK);
+        rebuilt.advanceTo(4);
+
+        store.save(rebuilt);
+
+        assertThat(store.lastOffset(second, TOPIC, 0)).isEqualTo(4);
+        assertThat(store.lastOffset(FIRST, TOPIC, 0)).isEqualTo(PartitionCounts.NO_OFFSET);
+        assertThat(store.sumOfAllPartitions(FIRST).all().totalResponses()).isZero();
+        assertThat(mongo.collectionExists("partition_counts_g2")).isTrue();
+        assertThat(store.countsVersion(second)).isEqualTo(5);
+    }
+
+    private static Map<String, String> segments(String pmoType, String region) {
+        return TestEvents.DIMENSIONS.segmentsOf(new RespondentProfile(pmoType, null, null, region, null, null, null, null));
     }
 }

@@ -1,0 +1,101 @@
+package org.pmoresearch.analytics.web;
+
+import org.pmoresearch.analytics.domain.CatalogueVersions;
+import org.pmoresearch.analytics.domain.HotspotRules;
+import org.pmoresearch.analytics.domain.ProfileDimensions.Dimension;
+import org.pmoresearch.analytics.domain.SelectionCounts;
+import org.pmoresearch.analytics.store.CurrentCounts;
+import org.pmoresearch.analytics.store.ResponseFacts;
+import org.pmoresearch.analytics.web.HotspotsAssembler.Assembled;
+import org.pmoresearch.analytics.web.HotspotsAssembler.Publication;
+import org.pmoresearch.analytics.web.HotspotsResponse.DimensionFilter;
+import org.pmoresearch.contracts.CataloguePublished;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers hotspot questions. Unfiltered and single-segment answers come from the partition documents'
+ * counts (exact, like the totals); answers by catalogue version and admin cross-filters are counted from
+ * the response facts.
+ */
+@Component
+class HotspotsReader {
+
+    private final CurrentCounts currentCounts;
+    private final ResponseFacts facts;
+    private final CatalogueVersions catalogues;
+    private final HotspotRules rules;
+    private final HotspotsAssembler assembler;
+
+    HotspotsReader(CurrentCounts currentCounts, ResponseFacts facts, CatalogueVersions catalogues, HotspotRules rules) {
+        this.currentCounts = currentCounts;
+        this.facts = facts;
+        this.catalogues = catalogues;
+        this.rules = rules;
+        this.assembler = new HotspotsAssembler(rules);
+    }
+
+    /** Changes whenever any answer may change: new counts stored by any instance, or a new catalogue version. */
+    String version() {
+        return currentCounts.version() + "-c" + catalogues.latest().map(CataloguePublished::version).orElse(0);
+    }
+
+    HotspotsResponse unfiltered() {
+        return answer(currentCounts.snapshot().counts().all(), null, null, null, Publication.UNFILTERED);
+    }
+
+    /**
+     * A public answer: at most one dimension filter, optionally one catalogue version, suppressed where
+     * fewer than k respondents would show.
+     * @param filter null for all respondents
+     * @param catalogueVersion null for every version
+     */
+    HotspotsResponse publicAnswer(DimensionFilter filter, Integer catalogueVersion) {
+        if (catalogueVersion != null) {
+            Map<String, String> filters = filter == null ? Map.of() : Map.of(filter.dimension(), filter.value());
+            SelectionCounts counts = facts.count(currentCounts.snapshot().generation(), filters, catalogueVersion);
+            return answer(counts, filter, null, catalogueVersion, Publication.PUBLIC_FILTERED);
+        }
+        if (filter == null) {
+            return unfiltered();
+        }
+        SelectionCounts counts = currentCounts.snapshot().counts().segment(filter.dimension(), filter.value());
+        return answer(counts, filter, null, null, Publication.PUBLIC_FILTERED);
+    }
+
+    SegmentsResponse segments(Dimension dimension) {
+        CurrentCounts.Snapshot snapshot = currentCounts.snapshot();
+        CataloguePublished shown = catalogues.latest().orElse(null);
+        List<CataloguePublished> newestFirst = catalogues.newestFirst();
+        List<SegmentsResponse.Segment> segments = dimension.options().stream().map(option -> {
+            Assembled assembled = assembler.assemble(snapshot.counts().segment(dimension.id(), option.value()), shown,
+                    newestFirst, Publication.PUBLIC_FILTERED);
+            return new SegmentsResponse.Segment(option.value(), option.label(), assembled.totalResponses(),
+                    assembled.suppressed(), assembled.areas());
+        }).toList();
+        return new SegmentsResponse(dimension.id(), rules.minCellSize(), segments);
+    }
+
+    /** Any number of dimension filters, counted from the facts, nothing suppressed. */
+    HotspotsResponse adminAnswer(Map<String, String> filters, Integer catalogueVersion) {
+        SelectionCounts counts = filters.isEmpty() && catalogueVersion == null
+                ? currentCounts.snapshot().counts().all()
+                : facts.count(currentCounts.snapshot().generation(), filters, catalogueVersion);
+        List<DimensionFilter> all = filters.entrySet().stream()
+                .map(filter -> new DimensionFilter(filter.getKey(), filter.getValue()))
+                .toList();
+        return answer(counts, all.size() == 1 ? all.get(0) : null, all, catalogueVersion, Publication.ADMIN);
+    }
+
+    private HotspotsResponse answer(SelectionCounts counts, DimensionFilter filter, List<DimensionFilter> filters,
+            Integer catalogueVersion, Publication publication) {
+        CataloguePublished shown = catalogueVersion == null
+                ? catalogues.latest().orElse(null)
+                : catalogues.find(catalogueVersion).orElse(null);
+        Assembled assembled = assembler.assemble(counts, shown, catalogues.newestFirst(), publication);
+        return new HotspotsResponse(assembled.totalResponses(), shown == null ? null : shown.version(), filter, filters,
+                rules.minCellSize(), assembled.suppressed(), assembled.areas());
+    }
+}
