@@ -12,6 +12,7 @@ COPY survey-service survey-service
 COPY analytics-service analytics-service
 COPY export-service export-service
 COPY embedded-platform/pom.xml embedded-platform/pom.xml
+COPY bench/pom.xml bench/pom.xml
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -DskipTests -pl ${SERVICE} -am package \
  && java -Djarmode=tools -jar ${SERVICE}/target/${SERVICE}.jar extract --layers --launcher --destination /app
