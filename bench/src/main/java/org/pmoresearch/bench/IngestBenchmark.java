@@ -1,0 +1,234 @@
+package org.pmoresearch.bench;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.pmoresearch.contracts.Topics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+/**
+ * Ingest: realistic responses POSTed to survey-service at constant arrival rates over keep-alive HTTP/1.1,
+ * then, in the same run and on the same broker, a plain Kafka producer sending records of the same sizes
+ * with the same guarantees (acks=all, idempotent). Writes its section of docs/benchmarks.md and the
+ * latency chart.
+ */
+public final class IngestBenchmark {
+
+    static final List<Integer> DEFAULT_RATES = List.of(500, 1000, 2000, 3000);
+    static final int DEFAULT_DURATION_SECONDS = 20;
+    static final int DEFAULT_WARMUP_SECONDS = 10;
+    static final int TARGET_ACCEPTED_PER_SECOND = 2000;
+    static final long TARGET_P99_NANOS = Duration.ofMillis(100).toNanos();
+    private static final String SCRATCH_TOPIC = "bench.ingest-baseline";
+    private static final int POOL_SIZE = 2000;
+    private static final int PRODUCER_SATURATION_IN_FLIGHT = 5000;
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs options = BenchArgs.parseOrExit(args, IngestBenchmark.class, BenchArgs.withCommonNames(
+                "rates", "duration-seconds", "warmup-seconds", "max-in-flight", "saturation-concurrency", "chart"));
+        List<Integer> rates = options.positiveInts("rates", DEFAULT_RATES);
+        Duration duration = Duration.ofSeconds(options.positiveInt("duration-seconds", DEFAULT_DURATION_SECONDS));
+        Duration warmup = Duration.ofSeconds(options.positiveInt("warmup-seconds", DEFAULT_WARMUP_SECONDS));
+        int maxInFlight = options.positiveInt("max-in-flight", 256);
+        int saturationConcurrency = options.positiveInt("saturation-concurrency", 64);
+        Path chart = options.path("chart", "docs/bench/ingest-latency.png");
+        boolean fullSize = duration.toSeconds() >= DEFAULT_DURATION_SECONDS && warmup.toSeconds() >= DEFAULT_WARMUP_SECONDS
+                && rates.stream().anyMatch(rate -> rate >= TARGET_ACCEPTED_PER_SECOND);
+
+        try (PlatformUnderTest platform = PlatformUnderTest.open(options);
+             PlatformClient client = new PlatformClient(platform)) {
+            ResponseGenerator generator = new ResponseGenerator(client.awaitSurvey(Duration.ofSeconds(120)),
+                    options.positiveInt("seed", 42));
+            byte[][] bodies = new byte[POOL_SIZE][];
+            byte[][] events = new byte[POOL_SIZE][];
+            for (int i = 0; i < POOL_SIZE; i++) {
+                ResponseGenerator.Submission submission = generator.next();
+                bodies[i] = generator.requestBody(submission);
+                events[i] = generator.event(submission, ResponseGenerator.randomUuid());
+            }
+            System.out.printf("Catalogue version %d with %d tasks; mean request body %.0f B, mean event %.0f B%n",
+                    generator.catalogueVersion(), generator.catalogueTasks(), meanLength(bodies), meanLength(events));
+
+            IntFunction<CompletableFuture<?>> submit = i -> client.submit(bodies[i % POOL_SIZE]);
+            System.out.printf("HTTP warm-up: %d s at %d/s%n", warmup.toSeconds(), rates.get(0));
+            Load.atConstantRate(rates.get(0), warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "202", submit);
+            List<Step> http = new ArrayList<>();
+            for (int rate : rates) {
+                CpuAccount cpu = CpuAccount.start(platform.processes());
+                Load.Result result = Load.atConstantRate(rate, duration, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "202", submit);
+                http.add(new Step(result, cpu.stop()));
+                System.out.println("HTTP " + describe(result));
+            }
+            System.out.printf("HTTP saturation: %d requests in flight for %d s%n", saturationConcurrency, duration.toSeconds());
+            CpuAccount saturationCpu = CpuAccount.start(platform.processes());
+            Load.Result saturation = Load.saturating(saturationConcurrency, duration, PlatformClient.REQUEST_TIMEOUT, "202", submit);
+            Step httpMax = new Step(saturation, saturationCpu.stop());
+            System.out.println("HTTP saturation " + describe(saturation));
+
+            RawProducerRun raw = measureRawProducer(platform.bootstrapServers(), events, rates, duration, warmup, maxInFlight);
+
+            writeChart(chart, fullSize, http, raw.perRate());
+            ResultSection section = new ResultSection("Ingest: HTTP submissions against a raw Kafka producer", fullSize,
+                    platform.description());
+            section.paragraph(String.format("Responses to catalogue version %d: a profile and %d–%d task selections"
+                            + " (capped at the catalogue's %d tasks), mean request body %.0f B; baseline records are the"
+                            + " SurveyResponseSubmitted events of the same responses (mean %.0f B) on a scratch topic with the"
+                            + " same %d partitions, sent by one producer with survey-service's settings (acks=all, idempotent,"
+                            + " linger 5 ms). Each rate runs %d s after a %d s warm-up; latency runs from the intended send"
+                            + " time, at most %d requests in flight.",
+                    generator.catalogueVersion(), ResponseGenerator.MIN_TASKS, ResponseGenerator.MAX_TASKS,
+                    generator.catalogueTasks(), meanLength(bodies), meanLength(events), raw.partitions(),
+                    duration.toSeconds(), warmup.toSeconds(), maxInFlight));
+            section.table(List.of("offered", "accepted", "p50", "p95", "p99", "max", "errors", "raw p50", "raw p99",
+                    "p99 ÷ raw p99"), rateRows(http, raw.perRate()));
+            section.table(List.of("most it takes", "platform (HTTP, " + saturationConcurrency + " in flight)",
+                    "raw producer (" + PRODUCER_SATURATION_IN_FLIGHT + " in flight)", "ratio"), List.of(
+                    List.of("per second", ResultSection.rate(saturation.succeededPerSecond()),
+                            ResultSection.rate(raw.saturation().succeededPerSecond()),
+                            ResultSection.ratio(saturation.succeededPerSecond() / raw.saturation().succeededPerSecond())),
+                    List.of("errors", errors(saturation), errors(raw.saturation()), "")));
+            Path results = options.path("results", ResultsDocument.DEFAULT_PATH);
+            section.paragraph("Target (issue 8): at least " + TARGET_ACCEPTED_PER_SECOND + " responses/s accepted with p99 at most "
+                    + ResultSection.ms(TARGET_P99_NANOS) + ": **" + targetVerdict(http) + "**.");
+            section.paragraph("![Ingest latency against offered load](" + ResultsDocument.linkTo(results, chart) + ")");
+            section.bullets("What limits it", limits(http, httpMax));
+            ResultsDocument.replaceSection(results, "ingest", section.markdown());
+        }
+    }
+
+    private record RawProducerRun(int partitions, List<Load.Result> perRate, Load.Result saturation) {
+    }
+
+    /** The same records, rates and durations through one plain producer, on a scratch topic of the same partition count. */
+    private static RawProducerRun measureRawProducer(String bootstrapServers, byte[][] events, List<Integer> rates, Duration duration,
+                                                     Duration warmup, int maxInFlight) throws InterruptedException {
+        try (Admin admin = RawKafka.admin(bootstrapServers);
+             KafkaProducer<String, byte[]> producer = RawKafka.surveyLikeProducer(bootstrapServers)) {
+            int partitions = RawKafka.partitionCount(admin, Topics.SURVEY_RESPONSES);
+            RawKafka.createScratchTopic(admin, producer, SCRATCH_TOPIC, partitions);
+            try {
+                IntFunction<CompletableFuture<?>> send = i -> RawKafka.send(producer, SCRATCH_TOPIC,
+                        ResponseGenerator.randomUuid().toString(), events[i % POOL_SIZE]);
+                Load.atConstantRate(rates.get(0), warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "acknowledged", send);
+                List<Load.Result> perRate = new ArrayList<>();
+                for (int rate : rates) {
+                    Load.Result result = Load.atConstantRate(rate, duration, maxInFlight, PlatformClient.REQUEST_TIMEOUT,
+                            "acknowledged", send);
+                    perRate.add(result);
+                    System.out.println("Raw producer " + describe(result));
+                }
+                Load.Result saturation = Load.saturating(PRODUCER_SATURATION_IN_FLIGHT, duration, PlatformClient.REQUEST_TIMEOUT,
+                        "acknowledged", send);
+                System.out.println("Raw producer saturation " + describe(saturation));
+                return new RawProducerRun(partitions, perRate, saturation);
+            } finally {
+                RawKafka.deleteTopic(admin, SCRATCH_TOPIC);
+            }
+        }
+    }
+
+    private record Step(Load.Result result, CpuAccount.Usage cpu) {
+    }
+
+    private static List<List<String>> rateRows(List<Step> http, List<Load.Result> raw) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < http.size(); i++) {
+            Load.Result platform = http.get(i).result();
+            Load.Result baseline = raw.get(i);
+            rows.add(List.of(ResultSection.rate(platform.offeredRate()), ResultSection.rate(platform.succeededPerSecond()),
+                    percentile(platform, 50), percentile(platform, 95), percentile(platform, 99),
+                    platform.latency().isEmpty() ? "–" : ResultSection.ms(platform.latency().max()), errors(platform),
+                    percentile(baseline, 50), percentile(baseline, 99), latencyRatio(platform, baseline)));
+        }
+        return rows;
+    }
+
+    private static String targetVerdict(List<Step> http) {
+        OptionalDouble highestMet = http.stream()
+                .map(Step::result)
+                .filter(result -> result.offeredRate() >= TARGET_ACCEPTED_PER_SECOND && result.failed() == 0
+                        && result.succeededPerSecond() >= 0.99 * result.offeredRate()
+                        && result.latency().percentile(99) <= TARGET_P99_NANOS)
+                .mapToDouble(Load.Result::offeredRate)
+                .max();
+        return highestMet.isPresent()
+                ? "met, up to " + ResultSection.rate(highestMet.getAsDouble()) + " offered"
+                : "not met at any offered rate of " + TARGET_ACCEPTED_PER_SECOND + "/s or more in this run";
+    }
+
+    private static List<String> limits(List<Step> http, Step saturation) {
+        List<String> limits = new ArrayList<>();
+        Step highest = http.get(http.size() - 1);
+        limits.add("CPU at " + ResultSection.rate(highest.result().offeredRate()) + " offered: " + highest.cpu().detail() + ".");
+        limits.add("CPU at saturation: " + saturation.cpu().detail() + ".");
+        long lag = http.stream().mapToLong(step -> step.result().maxSendLagNanos()).max().orElse(0);
+        limits.add("The load generator shares the cores with the platform; it fell at most " + ResultSection.ms(lag)
+                + " behind its schedule (that delay is inside the latencies above, measured from the intended time).");
+        limits.add("Every request of the platform waits for Kafka's acknowledgement (acks=all) before its 202, so its latency"
+                + " floor is the raw producer's latency at the same rate plus HTTP, validation and serialisation.");
+        return limits;
+    }
+
+    private static void writeChart(Path file, boolean fullSize, List<Step> http, List<Load.Result> raw) throws IOException {
+        double[] offered = http.stream().mapToDouble(step -> step.result().offeredRate()).toArray();
+        LatencyChart chart = new LatencyChart(offered)
+                .line("platform p50", millis(http.stream().map(Step::result).toList(), 50), false)
+                .line("platform p95", millis(http.stream().map(Step::result).toList(), 95), false)
+                .line("platform p99", millis(http.stream().map(Step::result).toList(), 99), false)
+                .line("raw producer p99", millis(raw, 99), true);
+        chart.write(file, "Ingest latency against offered load" + (fullSize ? "" : " (smoke run, not a result)"));
+    }
+
+    private static double[] millis(List<Load.Result> results, double percent) {
+        return results.stream()
+                .mapToDouble(result -> result.latency().isEmpty() ? Double.NaN : result.latency().percentile(percent) / 1e6)
+                .toArray();
+    }
+
+    static String describe(Load.Result result) {
+        Stats latency = result.latency();
+        String offered = result.offeredRate() > 0 ? String.format("offered %,.0f/s: ", result.offeredRate()) : "";
+        return offered + String.format("%,.0f/s succeeded", result.succeededPerSecond())
+                + (latency.isEmpty() ? "" : String.format(", p50 %.1f ms, p99 %.1f ms, max %.1f ms", latency.percentile(50) / 1e6,
+                latency.percentile(99) / 1e6, latency.max() / 1e6))
+                + (result.failures().isEmpty() ? "" : ", failures " + result.failures());
+    }
+
+    private static String percentile(Load.Result result, double percent) {
+        return result.latency().isEmpty() ? "–" : ResultSection.ms(result.latency().percentile(percent));
+    }
+
+    private static String latencyRatio(Load.Result platform, Load.Result baseline) {
+        if (platform.latency().isEmpty() || baseline.latency().isEmpty()) {
+            return "–";
+        }
+        return ResultSection.ratio((double) platform.latency().percentile(99) / Math.max(baseline.latency().percentile(99), 1));
+    }
+
+    static String errors(Load.Result result) {
+        Map<String, Long> failures = result.failures();
+        return failures.isEmpty() ? "0" : failures.entrySet().stream()
+                .map(entry -> entry.getValue() + " × " + entry.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static double meanLength(byte[][] values) {
+        double total = 0;
+        for (byte[] value : values) {
+            total += value.length;
+        }
+        return total / values.length;
+    }
+}

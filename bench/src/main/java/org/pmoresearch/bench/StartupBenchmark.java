@@ -1,0 +1,130 @@
+package org.pmoresearch.bench;
+
+import org.pmoresearch.bench.EmbeddedPlatformProcess.Service;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up: the documented command ({@code java -jar embedded-platform/target/embedded-platform.jar}) on a
+ * fresh data directory until all four services report UP, and until the survey serves the catalogue; then
+ * how long it takes to stop. Several runs, median.
+ */
+public final class StartupBenchmark {
+
+    static final int DEFAULT_RUNS = 3;
+    static final Duration TARGET = Duration.ofSeconds(60);
+    private static final Duration SURVEY_TIMEOUT = Duration.ofSeconds(120);
+
+    private StartupBenchmark() {
+    }
+
+    private record Run(Map<Service, Duration> healthyAfter, Duration allHealthy, Duration surveyReady, Duration stopped,
+                       CpuAccount.Usage cpu) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchArgs options = BenchArgs.parseOrExit(args, StartupBenchmark.class, BenchArgs.withCommonNames("runs"));
+        if (!options.string("platform", "embedded").equals("embedded") || options.has("survey-url")
+                || options.has("analytics-url") || options.has("bootstrap-servers")) {
+            System.err.println("StartupBenchmark measures the embedded platform only: it starts the platform itself.");
+            System.exit(2);
+        }
+        int runs = options.positiveInt("runs", DEFAULT_RUNS);
+        EmbeddedPlatformProcess.Settings settings = PlatformUnderTest.embeddedSettings(options);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+        List<Run> results = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            System.out.printf("Run %d of %d: starting the embedded platform on a fresh data directory ...%n", run, runs);
+            CpuAccount machine = CpuAccount.start(Map.of());
+            EmbeddedPlatformProcess platform = EmbeddedPlatformProcess.start(settings);
+            try {
+                Duration surveyReady = awaitSurvey(http, platform);
+                CpuAccount.Usage cpu = machine.stop();
+                Duration stopped = platform.stop();
+                Run result = new Run(platform.healthyAfter(), platform.allHealthyAfter(), surveyReady, stopped, cpu);
+                results.add(result);
+                System.out.printf("  all healthy after %.1f s, survey serving the catalogue after %.1f s, stopped in %.1f s%n",
+                        seconds(result.allHealthy()), seconds(surveyReady), seconds(stopped));
+            } finally {
+                platform.close();
+            }
+        }
+
+        ResultSection section = new ResultSection("Start-up: embedded platform, command to all healthy", runs >= DEFAULT_RUNS,
+                "embedded, started by the benchmark (`java -jar " + settings.platformJar() + "`, " + settings.partitions()
+                        + " partitions" + settings.serviceJvmOptions().map(jvm -> ", service JVM options `" + jvm + "`")
+                        .orElse(", the launcher's default service JVM options") + ")");
+        section.paragraph("Each run launches the command on a fresh data directory (so Kafka's log directory is formatted"
+                + " and the catalogue is seeded), polls every service's /actuator/health every 100 ms until it answers UP,"
+                + " then GET /api/survey until the survey serves the catalogue, then stops the platform with SIGTERM.");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Run run = results.get(i);
+            List<String> row = new ArrayList<>(List.of("run " + (i + 1), ResultSection.seconds(seconds(run.allHealthy()))));
+            for (Service service : Service.values()) {
+                row.add(ResultSection.seconds(seconds(run.healthyAfter().get(service))));
+            }
+            row.add(ResultSection.seconds(seconds(run.surveyReady())));
+            row.add(ResultSection.seconds(seconds(run.stopped())));
+            row.add(run.cpu().machineBusy().map(busy -> String.format("%.0f %%", busy * 100)).orElse("–"));
+            rows.add(row);
+        }
+        double medianAll = median(results.stream().mapToDouble(run -> seconds(run.allHealthy())).toArray());
+        List<String> medianRow = new ArrayList<>(List.of("**median**", "**" + ResultSection.seconds(medianAll) + "**"));
+        for (Service service : Service.values()) {
+            medianRow.add(ResultSection.seconds(median(results.stream().mapToDouble(run -> seconds(run.healthyAfter().get(service))).toArray())));
+        }
+        medianRow.add(ResultSection.seconds(median(results.stream().mapToDouble(run -> seconds(run.surveyReady())).toArray())));
+        medianRow.add(ResultSection.seconds(median(results.stream().mapToDouble(run -> seconds(run.stopped())).toArray())));
+        medianRow.add("");
+        rows.add(medianRow);
+        List<String> header = new ArrayList<>(List.of("", "all healthy"));
+        Arrays.stream(Service.values()).forEach(service -> header.add(service.artifact() + " UP"));
+        header.addAll(List.of("survey serves the catalogue", "stop", "machine CPU busy"));
+        section.table(header, rows);
+        section.paragraph(String.format("Target (issue 8): platform healthy within %d s: **%s** (median %.1f s, %.2f of the target).",
+                TARGET.toSeconds(), medianAll <= TARGET.toSeconds() ? "met" : "not met", medianAll, medianAll / TARGET.toSeconds()));
+        section.bullets("What limits it", List.of(
+                "The launcher starts Kafka and the store, then the four service JVMs at once: on this machine's "
+                        + Runtime.getRuntime().availableProcessors() + " cores they compete for CPU while each loads"
+                        + " its classes and Spring context, so the last service's time is what the cores allow, not the"
+                        + " slowest service alone.",
+                "The machine CPU column shows how busy the whole machine was during each start (other work included)."));
+        ResultsDocument.replaceSection(options.path("results", ResultsDocument.DEFAULT_PATH), "startup", section.markdown());
+    }
+
+    /** From the launch of the command until GET /api/survey answers 200 (the survey has read the catalogue). */
+    private static Duration awaitSurvey(HttpClient http, EmbeddedPlatformProcess platform) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.baseUrl(Service.SURVEY) + "/api/survey"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + SURVEY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return Duration.ofNanos(System.nanoTime() - platform.launchedAtNanos());
+            }
+            TimeUnit.MILLISECONDS.sleep(100); // polling interval while the survey reads the catalogue topic
+        }
+        throw new IllegalStateException("The survey served no catalogue within " + SURVEY_TIMEOUT.toSeconds() + " s of being healthy");
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
