@@ -106,9 +106,9 @@ class DeploymentManifestsTest {
         assertThat(scrape).contains("metrics_path: /actuator/prometheus");
     }
 
-    /** Settings only deployments use: JSON logs and trace export; every service reads them through Spring Boot. */
+    /** Settings only deployments use: JSON logs, trace export, the front door's addresses. */
     private static final Set<String> DEPLOYMENT_ONLY = Set.of("LOGGING_STRUCTURED_FORMAT_CONSOLE",
-            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "PMO_RATE_LIMIT_TRUSTED_PROXIES");
 
     private static Set<String> knownEnvironment(Service service) {
         Set<String> known = new java.util.HashSet<>(EmbeddedPlatform.environmentOf(PlatformSettings.defaults(), SECRETS, service).keySet());
