@@ -103,7 +103,7 @@ public final class IngestBenchmark {
             section.paragraph("Target (issue 8): at least " + TARGET_ACCEPTED_PER_SECOND + " responses/s accepted with p99 at most "
                     + ResultSection.ms(TARGET_P99_NANOS) + ": **" + targetVerdict(http) + "**.");
             section.paragraph("![Ingest latency against offered load](" + ResultsDocument.linkTo(results, chart) + ")");
-            section.bullets("What limits it", limits(http, httpMax));
+            section.bullets("What limits it", limits(http, httpMax, maxInFlight));
             ResultsDocument.replaceSection(results, "ingest", section.markdown());
         }
     }
@@ -168,14 +168,15 @@ public final class IngestBenchmark {
                 : "not met at any offered rate of " + TARGET_ACCEPTED_PER_SECOND + "/s or more in this run";
     }
 
-    private static List<String> limits(List<Step> http, Step saturation) {
+    private static List<String> limits(List<Step> http, Step saturation, int maxInFlight) {
         List<String> limits = new ArrayList<>();
         Step highest = http.get(http.size() - 1);
         limits.add("CPU at " + ResultSection.rate(highest.result().offeredRate()) + " offered: " + highest.cpu().detail() + ".");
         limits.add("CPU at saturation: " + saturation.cpu().detail() + ".");
         long lag = http.stream().mapToLong(step -> step.result().maxSendLagNanos()).max().orElse(0);
-        limits.add("The load generator shares the cores with the platform; it fell at most " + ResultSection.ms(lag)
-                + " behind its schedule (that delay is inside the latencies above, measured from the intended time).");
+        limits.add("The load generator shares the cores with the platform. A request was sent at most " + ResultSection.ms(lag)
+                + " after its intended time, waiting for the generator or for one of the " + maxInFlight + " slots for requests"
+                + " in flight; that wait is inside the latencies above.");
         limits.add("Every request of the platform waits for Kafka's acknowledgement (acks=all) before its 202, so its latency"
                 + " floor is the raw producer's latency at the same rate plus HTTP, validation and serialisation.");
         return limits;

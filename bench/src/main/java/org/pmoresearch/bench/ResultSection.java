@@ -80,7 +80,8 @@ final class ResultSection {
         return String.format("%,.0f /s", perSecond);
     }
 
+    /** Two decimals, three below 0.1 so that a small ratio does not read as zero. */
     static String ratio(double value) {
-        return String.format("%.2f", value);
+        return String.format(Math.abs(value) < 0.1 ? "%.3f" : "%.2f", value);
     }
 }

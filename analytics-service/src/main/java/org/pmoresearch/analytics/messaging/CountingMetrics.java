@@ -32,6 +32,10 @@ class CountingMetrics {
                 .description("The single-document write of a partition's counts").register(registry);
         this.pipelineLatency = Timer.builder("pmo.pipeline.latency")
                 .description("From submission to the response being in the stored counts").register(registry);
+        // Every reason is served from the start (at zero), so alerts and dashboards can rely on the series.
+        for (PoisonReason reason : PoisonReason.values()) {
+            deadLetteredCounter(reason);
+        }
     }
 
     void recordStored(PartitionOutcomes outcomes) {
@@ -47,10 +51,13 @@ class CountingMetrics {
     }
 
     void deadLettered(PoisonReason reason) {
-        Counter.builder("pmo.events.dead-lettered")
+        deadLetteredCounter(reason).increment();
+    }
+
+    private Counter deadLetteredCounter(PoisonReason reason) {
+        return Counter.builder("pmo.events.dead-lettered")
                 .description("Records published to the DLQ instead of being applied")
                 .tag("reason", reason.tag())
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }
