@@ -1,6 +1,7 @@
 package org.pmoresearch.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -52,7 +53,7 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
                     Map<String, String> serviceEnvironment) {
     }
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
@@ -166,8 +167,60 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
 
     /** The admin password the launcher generated on its first start, from its secrets directory. */
     Optional<String> adminPassword() throws IOException {
-        Path file = dataDir.resolve("secrets").resolve("admin-password");
+        return secret("admin-password");
+    }
+
+    /** The key of the report tokens (HMAC-SHA256), which the launcher generated on its first start. */
+    Optional<String> reportTokenSecret() throws IOException {
+        return secret("report-token-secret");
+    }
+
+    private Optional<String> secret(String name) throws IOException {
+        Path file = dataDir.resolve("secrets").resolve(name);
         return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
+    }
+
+    /** Where the launcher keeps its data and the logs of every service ({@code logs/<service>.log}). */
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Types one of the launcher's console commands ({@code kill analytics-service}, {@code stop kafka},
+     * {@code start mongo}, {@code restart survey-service}, ...) on its standard input and waits until the
+     * launcher reports it done: a started service is then healthy again.
+     * @throws IllegalStateException when the launcher reports the command failed or does not finish in time
+     */
+    synchronized void control(String command) throws IOException, InterruptedException {
+        long logPosition = Files.size(launcherLog());
+        OutputStream console = launcher.getOutputStream();
+        console.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        console.flush();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        String done = "ok: " + command;
+        String failed = "failed: ";
+        while (System.nanoTime() < deadline) {
+            try (Stream<String> lines = logLinesFrom(logPosition)) {
+                Optional<String> answer = lines.filter(line -> line.equals(done) || line.startsWith(failed)).findFirst();
+                if (answer.isPresent()) {
+                    if (answer.get().startsWith(failed)) {
+                        throw new IllegalStateException("The launcher could not '" + command + "': " + answer.get());
+                    }
+                    return;
+                }
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("The launcher exited while running '" + command + "'");
+            }
+            TimeUnit.NANOSECONDS.sleep(POLL_INTERVAL.toNanos()); // the launcher answers only in its log
+        }
+        throw new IllegalStateException("The launcher did not finish '" + command + "' within " + START_TIMEOUT.toSeconds() + " s");
+    }
+
+    private Stream<String> logLinesFrom(long position) throws IOException {
+        byte[] all = Files.readAllBytes(launcherLog());
+        int from = (int) Math.min(position, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8).lines();
     }
 
     /** From the launch of the command until each service first answered UP. */

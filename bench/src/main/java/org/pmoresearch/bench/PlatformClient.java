@@ -49,6 +49,10 @@ final class PlatformClient implements AutoCloseable {
         return http;
     }
 
+    String analyticsUrl() {
+        return platform.analyticsUrl();
+    }
+
     /** POST /api/responses with a fresh Idempotency-Key; completes with the HTTP status. */
     CompletableFuture<Integer> submit(byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.surveyUrl() + "/api/responses"))

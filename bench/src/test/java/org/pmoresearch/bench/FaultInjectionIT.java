@@ -1,0 +1,40 @@
+package org.pmoresearch.bench;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fault-injection run at a short size: one SIGKILL of analytics-service, Kafka stopped and started, the
+ * store stopped and started, survey-service restarted, all under a steady load; then what was acknowledged
+ * is compared with what was counted. Runs last: it breaks the platform the other reliability tests share.
+ */
+@Order(3)
+class FaultInjectionIT {
+
+    @Test
+    void everyAcknowledgedResponseIsCountedExactlyOnceThroughKillsAndRestarts() throws Exception {
+        FaultInjection.Settings shortRun = new FaultInjection.Settings(20, Duration.ofSeconds(3), Duration.ofSeconds(3), 1,
+                Duration.ofMinutes(3));
+        Path log = Path.of("target", "fault-injection-it-submissions.log");
+
+        FaultInjection.Outcome outcome = FaultInjection.run(SharedPlatform.get(), shortRun, log);
+
+        assertThat(outcome.faults()).extracting(result -> result.fault().breakCommand())
+                .containsExactly("kill analytics-service", "stop kafka", "stop mongo", "restart survey-service");
+        assertThat(outcome.faults()).allSatisfy(result -> assertThat(result.recoveredIn()).isPresent());
+        assertThat(outcome.acknowledged()).isPositive();
+        // Kafka was down for 3 s at 20/s: some submissions must have been refused, or the fault did not bite.
+        assertThat(outcome.rejected()).isPositive();
+        assertThat(outcome.lost()).isZero();
+        assertThat(outcome.doubled()).isZero();
+        assertThat(outcome.rejectedButCounted()).isZero();
+        assertThat(outcome.countedOfAcknowledged()).isEqualTo(outcome.acknowledged());
+        assertThat(outcome.cellMismatches()).isEmpty();
+        assertThat(outcome.unhealthy()).isEmpty();
+    }
+}
