@@ -94,6 +94,32 @@ class AnalyticsPipelineTest extends AnalyticsIntegrationTest {
     }
 
     @Test
+    void aResponseRepeatedWithinOneBatchAndOnAnotherPartitionIsCountedOnce() throws Exception {
+        UUID responseId = UUID.randomUUID();
+        Map<String, List<String>> selections = TestEvents.randomSelections(RANDOM);
+        double countedBefore = meters.counter("pmo.events.counted").count();
+        double duplicatesBefore = meters.counter("pmo.events.duplicate").count();
+        bindings.stop(BINDING);
+        // Published while nothing consumes, they arrive together: partition 0's two records in one batch, and
+        // partition 1's copy in a batch that may be applied at the same time by the other consumer thread.
+        for (int partition : new int[] {0, 0, 1}) {
+            send(new ProducerRecord<>(Topics.SURVEY_RESPONSES, partition, responseId.toString(),
+                    TestEvents.json(TestEvents.submitted(responseId, selections))), "SurveyResponseSubmitted");
+        }
+        TRUTH.submitted(responseId, TestEvents.DEFAULT_PROFILE, selections, 1);
+
+        bindings.start(BINDING);
+
+        awaitHotspotsMatchTheGroundTruth();
+        await().atMost(COUNTING_TIMEOUT).untilAsserted(() -> {
+            assertThat(meters.counter("pmo.events.counted").count()).isEqualTo(countedBefore + 1);
+            assertThat(meters.counter("pmo.events.duplicate").count()).isEqualTo(duplicatesBefore + 2);
+        });
+        assertThat(mongo.findById(responseId.toString(), Document.class, activeGeneration().factsCollection()))
+                .extracting(fact -> fact.get("partition")).isIn(0, 1);
+    }
+
+    @Test
     void retriesAFailingBatchWithoutSkippingItsRecordsUntilTheStoreRecovers() throws Exception {
         UUID before = UUID.randomUUID();
         UUID failing = UUID.randomUUID();

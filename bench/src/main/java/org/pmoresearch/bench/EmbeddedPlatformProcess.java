@@ -58,6 +58,9 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final Path dataDir;
+    private Settings settings;
+    private int controllerPort;
+    private int mongoPort;
     private final int kafkaPort;
     private final Map<Service, Integer> servicePorts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -91,6 +94,9 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
         EmbeddedPlatformProcess platform = new EmbeddedPlatformProcess(Files.createTempDirectory("pmo-bench-"), kafkaPort,
                 servicePorts);
         try {
+            platform.settings = settings;
+            platform.controllerPort = controllerPort;
+            platform.mongoPort = mongoPort;
             platform.launch(settings, controllerPort, mongoPort);
             platform.awaitHealthy();
             return platform;
@@ -99,6 +105,20 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * Stops the platform keeping its data directory, then runs the command again on it with the same ports,
+     * as a user restarting the platform would; returns once all four services report UP again.
+     */
+    synchronized void restart() throws IOException, InterruptedException {
+        keepDataDir = true;
+        stop();
+        keepDataDir = false;
+        stopped = false;
+        healthyAfter.clear();
+        launch(settings, controllerPort, mongoPort);
+        awaitHealthy();
     }
 
     private void launch(Settings settings, int controllerPort, int mongoPort) throws IOException {
@@ -117,7 +137,7 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
         settings.serviceJvmOptions().ifPresent(options -> command.add("--service-jvm-options=" + options));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(launcherLog().toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launcherLog().toFile()));
         builder.environment().putAll(settings.serviceEnvironment());
         launchedAtNanos = System.nanoTime();
         launcher = builder.start();

@@ -42,19 +42,26 @@ public final class StartupBenchmark {
         EmbeddedPlatformProcess.Settings settings = PlatformUnderTest.embeddedSettings(options);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-        List<Run> results = new ArrayList<>();
+        List<Run> firstStarts = new ArrayList<>();
+        List<Run> restarts = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             System.out.printf("Run %d of %d: starting the embedded platform on a fresh data directory ...%n", run, runs);
             CpuAccount machine = CpuAccount.start(Map.of());
             EmbeddedPlatformProcess platform = EmbeddedPlatformProcess.start(settings);
             try {
                 Duration surveyReady = awaitSurvey(http, platform);
-                CpuAccount.Usage cpu = machine.stop();
+                firstStarts.add(new Run(platform.healthyAfter(), platform.allHealthyAfter(), surveyReady, Duration.ZERO,
+                        machine.stop()));
+                System.out.printf("  first start: all healthy after %.1f s, survey serving the catalogue after %.1f s%n",
+                        seconds(platform.allHealthyAfter()), seconds(surveyReady));
+                CpuAccount restartMachine = CpuAccount.start(Map.of());
+                platform.restart();
+                Duration restartSurveyReady = awaitSurvey(http, platform);
+                CpuAccount.Usage restartCpu = restartMachine.stop();
                 Duration stopped = platform.stop();
-                Run result = new Run(platform.healthyAfter(), platform.allHealthyAfter(), surveyReady, stopped, cpu);
-                results.add(result);
-                System.out.printf("  all healthy after %.1f s, survey serving the catalogue after %.1f s, stopped in %.1f s%n",
-                        seconds(result.allHealthy()), seconds(surveyReady), seconds(stopped));
+                restarts.add(new Run(platform.healthyAfter(), platform.allHealthyAfter(), restartSurveyReady, stopped, restartCpu));
+                System.out.printf("  restart: all healthy after %.1f s, survey serving the catalogue after %.1f s, stopped in %.1f s%n",
+                        seconds(platform.allHealthyAfter()), seconds(restartSurveyReady), seconds(stopped));
             } finally {
                 platform.close();
             }
@@ -64,36 +71,24 @@ public final class StartupBenchmark {
                 "embedded, started by the benchmark (`java -jar " + settings.platformJar() + "`, " + settings.partitions()
                         + " partitions" + settings.serviceJvmOptions().map(jvm -> ", service JVM options `" + jvm + "`")
                         .orElse(", the launcher's default service JVM options") + ")");
-        section.paragraph("Each run launches the command on a fresh data directory (so Kafka's log directory is formatted"
-                + " and the catalogue is seeded), polls every service's /actuator/health every 100 ms until it answers UP,"
-                + " then GET /api/survey until the survey serves the catalogue, then stops the platform with SIGTERM.");
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            Run run = results.get(i);
-            List<String> row = new ArrayList<>(List.of("run " + (i + 1), ResultSection.seconds(seconds(run.allHealthy()))));
-            for (Service service : Service.values()) {
-                row.add(ResultSection.seconds(seconds(run.healthyAfter().get(service))));
-            }
-            row.add(ResultSection.seconds(seconds(run.surveyReady())));
-            row.add(ResultSection.seconds(seconds(run.stopped())));
-            row.add(run.cpu().machineBusy().map(busy -> String.format("%.0f %%", busy * 100)).orElse("–"));
-            rows.add(row);
-        }
-        double medianAll = median(results.stream().mapToDouble(run -> seconds(run.allHealthy())).toArray());
-        List<String> medianRow = new ArrayList<>(List.of("**median**", "**" + ResultSection.seconds(medianAll) + "**"));
-        for (Service service : Service.values()) {
-            medianRow.add(ResultSection.seconds(median(results.stream().mapToDouble(run -> seconds(run.healthyAfter().get(service))).toArray())));
-        }
-        medianRow.add(ResultSection.seconds(median(results.stream().mapToDouble(run -> seconds(run.surveyReady())).toArray())));
-        medianRow.add(ResultSection.seconds(median(results.stream().mapToDouble(run -> seconds(run.stopped())).toArray())));
-        medianRow.add("");
-        rows.add(medianRow);
+        section.paragraph("Each run launches the command on a fresh data directory (so Kafka's log directory is formatted,"
+                + " the catalogue is seeded and each service jar is extracted for class-data sharing), polls every service's"
+                + " /actuator/health every 100 ms until it answers UP, then GET /api/survey until the survey serves the"
+                + " catalogue; then stops the platform with SIGTERM (each service records its class-data-sharing archive as"
+                + " it exits) and runs the same command again on the same data directory: the restart is every later start"
+                + " of a user's platform.");
         List<String> header = new ArrayList<>(List.of("", "all healthy"));
         Arrays.stream(Service.values()).forEach(service -> header.add(service.artifact() + " UP"));
         header.addAll(List.of("survey serves the catalogue", "stop", "machine CPU busy"));
+        List<List<String>> rows = new ArrayList<>();
+        double medianFirst = addRows(rows, "first start", firstStarts);
+        double medianRestart = addRows(rows, "restart", restarts);
         section.table(header, rows);
-        section.paragraph(String.format("Target (issue 8): platform healthy within %d s: **%s** (median %.1f s, %.2f of the target).",
-                TARGET.toSeconds(), medianAll <= TARGET.toSeconds() ? "met" : "not met", medianAll, medianAll / TARGET.toSeconds()));
+        section.paragraph(String.format("Target (issue 8): platform healthy within %d s: restart **%s** (median %.1f s, %.2f of the"
+                        + " target); first start on a fresh data directory **%s** (median %.1f s, %.2f of the target).",
+                TARGET.toSeconds(), medianRestart <= TARGET.toSeconds() ? "met" : "not met", medianRestart,
+                medianRestart / TARGET.toSeconds(), medianFirst <= TARGET.toSeconds() ? "met" : "not met", medianFirst,
+                medianFirst / TARGET.toSeconds()));
         section.bullets("What limits it", List.of(
                 "The launcher starts Kafka and the store, then the four service JVMs at once: on this machine's "
                         + Runtime.getRuntime().availableProcessors() + " cores they compete for CPU while each loads"
@@ -101,6 +96,31 @@ public final class StartupBenchmark {
                         + " slowest service alone.",
                 "The machine CPU column shows how busy the whole machine was during each start (other work included)."));
         ResultsDocument.replaceSection(options.path("results", ResultsDocument.DEFAULT_PATH), "startup", section.markdown());
+    }
+
+    /** One row per run and a median row; returns the median of "all healthy" in seconds. */
+    private static double addRows(List<List<String>> rows, String kind, List<Run> runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            List<String> row = new ArrayList<>(List.of("run " + (i + 1) + ", " + kind, ResultSection.seconds(seconds(run.allHealthy()))));
+            for (Service service : Service.values()) {
+                row.add(ResultSection.seconds(seconds(run.healthyAfter().get(service))));
+            }
+            row.add(ResultSection.seconds(seconds(run.surveyReady())));
+            row.add(run.stopped().isZero() ? "–" : ResultSection.seconds(seconds(run.stopped())));
+            row.add(run.cpu().machineBusy().map(busy -> String.format("%.0f %%", busy * 100)).orElse("–"));
+            rows.add(row);
+        }
+        double medianAll = median(runs.stream().mapToDouble(run -> seconds(run.allHealthy())).toArray());
+        List<String> medianRow = new ArrayList<>(List.of("**median, " + kind + "**", "**" + ResultSection.seconds(medianAll) + "**"));
+        for (Service service : Service.values()) {
+            medianRow.add(ResultSection.seconds(median(runs.stream().mapToDouble(run -> seconds(run.healthyAfter().get(service))).toArray())));
+        }
+        medianRow.add(ResultSection.seconds(median(runs.stream().mapToDouble(run -> seconds(run.surveyReady())).toArray())));
+        medianRow.add("");
+        medianRow.add("");
+        rows.add(medianRow);
+        return medianAll;
     }
 
     /** From the launch of the command until GET /api/survey answers 200 (the survey has read the catalogue). */

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,9 +65,12 @@ public final class EmbeddedPlatform implements AutoCloseable {
         kafka.start();
         mongo.start();
         for (Service service : Service.values()) {
+            Optional<Path> classDataCache = settings.classDataSharing()
+                    ? Optional.of(settings.dataDir().resolve("cds").resolve(service.artifact()))
+                    : Optional.empty();
             ServiceProcess process = new ServiceProcess(service, settings.jarOf(service), environmentOf(settings, secrets, service),
-                    settings.serviceJvmOptions(), settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"),
-                    settings.baseUrl(service));
+                    settings.serviceJvmOptions(), classDataCache,
+                    settings.dataDir().resolve("logs").resolve(service.artifact() + ".log"), settings.baseUrl(service));
             services.put(service, process);
             process.start();
         }

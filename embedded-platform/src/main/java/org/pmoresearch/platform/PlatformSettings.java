@@ -18,7 +18,8 @@ public record PlatformSettings(
         int mongoPort,
         Map<Service, Integer> servicePorts,
         int responsePartitions,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        boolean classDataSharing) {
 
     /** The four services, in start order, with their default ports. */
     public enum Service {
@@ -62,7 +63,7 @@ public record PlatformSettings(
             ports.put(service, service.defaultPort());
         }
         return new PlatformSettings(Path.of("data"), Path.of("."), "localhost", 9092, 9093, 27017, Map.copyOf(ports), 12,
-                DEFAULT_JVM_OPTIONS);
+                DEFAULT_JVM_OPTIONS, true);
     }
 
     /** Reads {@code --data-dir=..., --kafka-port=..., --catalogue-port=...} and so on over the defaults. */
@@ -76,6 +77,7 @@ public record PlatformSettings(
         int mongoPort = settings.mongoPort();
         int partitions = settings.responsePartitions();
         List<String> jvmOptions = settings.serviceJvmOptions();
+        boolean classDataSharing = settings.classDataSharing();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("Unknown argument '" + arg + "': expected --name=value (see --help)");
@@ -94,11 +96,13 @@ public record PlatformSettings(
                 case "export-port" -> ports.put(Service.EXPORT, port(name, value));
                 case "partitions" -> partitions = positive(name, value);
                 case "service-jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                case "class-data-sharing" -> classDataSharing = bool(name, value);
                 default -> throw new IllegalArgumentException("Unknown option --" + name + " (see --help)");
             }
         }
         return new PlatformSettings(dataDir, servicesDir, settings.host(), kafkaPort,
-                controllerPort == null ? kafkaPort + 1 : controllerPort, mongoPort, Map.copyOf(ports), partitions, jvmOptions);
+                controllerPort == null ? kafkaPort + 1 : controllerPort, mongoPort, Map.copyOf(ports), partitions, jvmOptions,
+                classDataSharing);
     }
 
     public String kafkaBootstrap() {
@@ -126,7 +130,17 @@ public record PlatformSettings(
                   --catalogue-port=8081  --survey-port=8082  --analytics-port=8083  --export-port=8084
                   --partitions=12            partitions of pmo.survey-responses.v1 (on first start)
                   --service-jvm-options="-Xmx512m ..."
+                  --class-data-sharing=true  run each service from an extracted copy with a class-data-sharing archive
+                                             (under <data-dir>/cds; made on its first run, used by every later start)
                 """;
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static int port(String name, String value) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One service as a child JVM running its own executable jar, with its output in a log file. */
@@ -28,17 +29,20 @@ final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final Optional<Path> classDataCache;
     private final Path logFile;
     private final URI healthUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
-    ServiceProcess(Service service, Path jar, Map<String, String> environment, List<String> jvmOptions, Path logFile,
-                   String baseUrl) {
+    /** @param classDataCache where to keep the service's class-data-sharing copy and archive; empty to run the jar as is */
+    ServiceProcess(Service service, Path jar, Map<String, String> environment, List<String> jvmOptions,
+                   Optional<Path> classDataCache, Path logFile, String baseUrl) {
         this.service = service;
         this.jar = jar;
         this.environment = environment;
         this.jvmOptions = jvmOptions;
+        this.classDataCache = classDataCache;
         this.logFile = logFile;
         this.healthUri = URI.create(baseUrl + "/actuator/health");
     }
@@ -48,8 +52,8 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(classDataCache.map(cache -> ClassDataSharing.launchArguments(jar, cache))
+                .orElse(List.of("-jar", jar.toAbsolutePath().toString())));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -89,6 +93,7 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             log.info("Killed {} (SIGKILL)", service.artifact());
             process = null;
+            classDataCache.ifPresent(cache -> ClassDataSharing.afterExit(cache, false));
         }
     }
 
@@ -99,8 +104,12 @@ final class ServiceProcess implements AutoCloseable {
             return;
         }
         process.destroy();
+        boolean exitedNormally = false;
         try {
-            if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            if (process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                // 143: the JVM ended on the SIGTERM it was sent, after its shutdown hooks (and the archive) were done.
+                exitedNormally = process.exitValue() == 0 || process.exitValue() == 143;
+            } else {
                 log.warn("{} did not stop within {} s; killing it", service.artifact(), STOP_GRACE.toSeconds());
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -108,6 +117,8 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        boolean keepArchive = exitedNormally;
+        classDataCache.ifPresent(cache -> ClassDataSharing.afterExit(cache, keepArchive));
         log.info("Stopped {}", service.artifact());
         process = null;
     }

@@ -1,16 +1,23 @@
 package org.pmoresearch.export;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the service exposes besides the downloads, and what it keeps closed. */
 class ServiceEndpointsTest extends RunningExportService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void exposesHealthAndPrometheusButNoOtherActuatorEndpoint() {
@@ -31,6 +38,48 @@ class ServiceEndpointsTest extends RunningExportService {
                 "/api/exports/responses/{responseId}.xlsx",
                 "/api/exports/responses.xlsx",
                 "/api/exports/responses.csv");
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheCredentialOfTheAdminExportsOnly() {
+        JsonNode paths = JSON.readTree(ExportHttp.text(http.get("/v3/api-docs"))).get("paths");
+
+        for (String adminExport : List.of("/api/exports/responses.xlsx", "/api/exports/responses.csv")) {
+            assertThat(paths.get(adminExport).get("get").get("security").toString()).as(adminExport).contains("\"admin\"");
+        }
+        for (String download : List.of("/api/exports/pmo-services.xlsx", "/api/exports/responses/{responseId}.xlsx")) {
+            assertThat(paths.get(download).get("get").has("security")).as(download).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a=%ff%fe", "more parameters than the container takes"})
+    void aQueryStringTheContainerCannotReadIsABadParameter(String query) {
+        String unreadable = query.startsWith("more") ? "p=1&".repeat(1_100) : query;
+
+        HttpResponse<byte[]> response = http.get("/api/exports/pmo-services.xlsx?" + unreadable);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ExportHttp.text(response)).contains("urn:pmoresearch:problem:invalid-parameter");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+    void aMalformedFormBodyIsRefusedLikeAnyOtherRequestForAClosedPath(String method) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/exports/pmo-services.xlsx"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, HttpRequest.BodyPublishers.ofString("a=%zz&%=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aReadThatClaimsAMultipartBodyIsServedLikeAnyOtherRead() {
+        assertThat(http.get("/v3/api-docs", "Content-Type", "multipart/form-data").statusCode()).isEqualTo(200);
     }
 
     @Test

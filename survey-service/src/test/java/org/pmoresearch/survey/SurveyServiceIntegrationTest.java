@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pmoresearch.contracts.EventHeaders;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
@@ -28,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -350,6 +355,8 @@ class SurveyServiceIntegrationTest extends SurveyServiceTestContext {
         byte[] valid = VALID_BODY.getBytes(StandardCharsets.UTF_8);
         return Stream.of(
                 arguments("a body that is not JSON", "text/plain", "*/*", valid, 415),
+                arguments("a multipart body without a boundary", "multipart/form-data", "*/*", valid, 415),
+                arguments("a malformed multipart body", "multipart/form-data; boundary=x", "*/*", valid, 415),
                 arguments("invalid UTF-8", "application/json", "*/*", invalidUtf8, 400),
                 arguments("nesting deeper than the parser allows", "application/json", "*/*", deeplyNested, 400),
                 arguments("an empty body", "application/json", "*/*", new byte[0], 400),
@@ -367,6 +374,30 @@ class SurveyServiceIntegrationTest extends SurveyServiceTestContext {
         assertThat(response.status()).isEqualTo(expectedStatus);
         assertThat(response.contentType()).hasValue("application/problem+json");
         assertOnlyASentinelIsPublishedSince(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+    void aMalformedFormBodyIsAClientErrorWhateverTheMethod(String method) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/survey"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString("a=%zz&%=1"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aReadThatClaimsAMultipartBodyIsServedLikeAnyOtherRead() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/survey"))
+                .header("Content-Type", "multipart/form-data")
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test

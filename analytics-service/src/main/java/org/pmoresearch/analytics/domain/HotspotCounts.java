@@ -1,5 +1,6 @@
 package org.pmoresearch.analytics.domain;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,10 @@ public final class HotspotCounts {
 
     /** @param segments the respondent's segments, dimension to value */
     public void add(Map<String, String> segments, Map<String, List<String>> selections) {
-        all.add(selections);
-        segments.forEach((dimension, value) -> segmentCounts(dimension, value).add(selections));
+        // Made distinct once for the overall counts and every segment: this runs for every response counted.
+        Map<String, Collection<String>> distinctSelections = SelectionCounts.distinctTasks(selections);
+        all.apply(distinctSelections, 1);
+        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(distinctSelections, 1));
     }
 
     public void subtract(Map<String, String> segments, Map<String, List<String>> selections) {

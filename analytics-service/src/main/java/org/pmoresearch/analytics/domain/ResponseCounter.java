@@ -1,5 +1,7 @@
 package org.pmoresearch.analytics.domain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,13 +22,27 @@ public class ResponseCounter {
     }
 
     public CountingOutcome submit(HotspotCounts counts, ResponseFact fact) {
-        Optional<ResponseFact> existing = facts.insertOrFindExisting(fact);
-        boolean replayOfOwnRecord = existing.map(found -> found.position().equals(fact.position())).orElse(true);
-        if (!replayOfOwnRecord) {
-            return CountingOutcome.DUPLICATE;
+        return submitAll(counts, List.of(fact)).get(0);
+    }
+
+    /**
+     * Applies consecutive submissions, in their order, with one write of their facts.
+     * @return each submission's outcome, in order
+     */
+    public List<CountingOutcome> submitAll(HotspotCounts counts, List<ResponseFact> submissions) {
+        List<Optional<ResponseFact>> existing = facts.insertAllOrFindExisting(submissions);
+        List<CountingOutcome> outcomes = new ArrayList<>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            ResponseFact fact = submissions.get(i);
+            boolean replayOfOwnRecord = existing.get(i).map(found -> found.position().equals(fact.position())).orElse(true);
+            if (replayOfOwnRecord) {
+                counts.add(dimensions.segmentsOf(fact.profile()), fact.selections());
+                outcomes.add(CountingOutcome.COUNTED);
+            } else {
+                outcomes.add(CountingOutcome.DUPLICATE);
+            }
         }
-        counts.add(dimensions.segmentsOf(fact.profile()), fact.selections());
-        return CountingOutcome.COUNTED;
+        return outcomes;
     }
 
     public CountingOutcome withdraw(HotspotCounts counts, String responseId, RecordPosition position) {

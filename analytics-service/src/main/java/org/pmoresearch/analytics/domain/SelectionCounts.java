@@ -1,6 +1,7 @@
 package org.pmoresearch.analytics.domain;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.Objects;
  */
 public final class SelectionCounts {
 
+    // Counters are updated in place: a response changes hundreds of them, each a boxed Long otherwise.
     private long totalResponses;
-    private final Map<String, Long> areaCounts = new LinkedHashMap<>();
-    private final Map<String, Map<String, Long>> taskCounts = new LinkedHashMap<>();
+    private final Map<String, Count> areaCounts = new LinkedHashMap<>();
+    private final Map<String, Map<String, Count>> taskCounts = new LinkedHashMap<>();
 
     public static SelectionCounts restore(long totalResponses, Map<String, AreaCount> areas) {
         SelectionCounts counts = new SelectionCounts();
@@ -26,16 +28,22 @@ public final class SelectionCounts {
     }
 
     public void add(Map<String, List<String>> selections) {
-        apply(selections, 1);
+        apply(distinctTasks(selections), 1);
     }
 
     public void subtract(Map<String, List<String>> selections) {
-        apply(selections, -1);
+        apply(distinctTasks(selections), -1);
     }
 
     public void addAll(SelectionCounts other) {
         totalResponses += other.totalResponses;
-        other.areas().forEach((areaId, area) -> addArea(areaId, area.count(), area.tasks()));
+        other.areaCounts.forEach((areaId, count) -> {
+            mergeDroppingZero(areaCounts, areaId, count.value);
+            Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
+            other.taskCounts.getOrDefault(areaId, Map.of())
+                    .forEach((taskId, taskCount) -> mergeDroppingZero(tasks, taskId, taskCount.value));
+            dropIfEmpty(areaId, tasks);
+        });
     }
 
     public long totalResponses() {
@@ -48,35 +56,53 @@ public final class SelectionCounts {
     }
 
     public long areaCount(String areaId) {
-        return areaCounts.getOrDefault(areaId, 0L);
+        return valueOf(areaCounts.get(areaId));
     }
 
     public long taskCount(String areaId, String taskId) {
-        return taskCounts.getOrDefault(areaId, Map.of()).getOrDefault(taskId, 0L);
+        return valueOf(taskCounts.getOrDefault(areaId, Map.of()).get(taskId));
     }
 
-    /** A snapshot of the non-zero counts, areas and tasks in first-counted order. */
+    /** A snapshot of the non-zero counts, areas in first-counted order. */
     public Map<String, AreaCount> areas() {
         Map<String, AreaCount> snapshot = new LinkedHashMap<>();
-        areaCounts.forEach((areaId, count) ->
-                snapshot.put(areaId, new AreaCount(count, Map.copyOf(taskCounts.getOrDefault(areaId, Map.of())))));
+        areaCounts.forEach((areaId, count) -> {
+            Map<String, Long> tasks = new HashMap<>();
+            taskCounts.getOrDefault(areaId, Map.of()).forEach((taskId, taskCount) -> tasks.put(taskId, taskCount.value));
+            snapshot.put(areaId, new AreaCount(count.value, Map.copyOf(tasks)));
+        });
         return snapshot;
     }
 
-    private void apply(Map<String, List<String>> selections, long delta) {
+    /** Area id to its tasks, each once: a response that names a task twice selected it once. */
+    static Map<String, Collection<String>> distinctTasks(Map<String, List<String>> selections) {
+        Map<String, Collection<String>> distinct = new LinkedHashMap<>();
+        selections.forEach((areaId, taskIds) ->
+                distinct.put(areaId, taskIds == null ? List.of() : new LinkedHashSet<>(taskIds)));
+        return distinct;
+    }
+
+    /** Adds {@code delta} responses with these selections; see {@link #distinctTasks}. */
+    void apply(Map<String, Collection<String>> distinctSelections, long delta) {
         totalResponses += delta;
-        selections.forEach((areaId, taskIds) -> {
-            Collection<String> distinctTasks = taskIds == null ? List.of() : new LinkedHashSet<>(taskIds);
-            Map<String, Long> tasks = new LinkedHashMap<>();
-            distinctTasks.forEach(taskId -> tasks.put(taskId, delta));
-            addArea(areaId, delta, tasks);
+        distinctSelections.forEach((areaId, taskIds) -> {
+            mergeDroppingZero(areaCounts, areaId, delta);
+            Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
+            for (String taskId : taskIds) {
+                mergeDroppingZero(tasks, taskId, delta);
+            }
+            dropIfEmpty(areaId, tasks);
         });
     }
 
     private void addArea(String areaId, long areaDelta, Map<String, Long> taskDeltas) {
         mergeDroppingZero(areaCounts, areaId, areaDelta);
-        Map<String, Long> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
+        Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
         taskDeltas.forEach((taskId, delta) -> mergeDroppingZero(tasks, taskId, delta));
+        dropIfEmpty(areaId, tasks);
+    }
+
+    private void dropIfEmpty(String areaId, Map<String, Count> tasks) {
         if (tasks.isEmpty()) {
             taskCounts.remove(areaId);
         }
@@ -100,8 +126,30 @@ public final class SelectionCounts {
     }
 
     // Zero entries are dropped so that ids which only ever came and went leave no trace in the counts.
-    private static void mergeDroppingZero(Map<String, Long> counts, String id, long delta) {
-        counts.merge(id, delta, (current, change) -> current + change == 0 ? null : current + change);
+    private static void mergeDroppingZero(Map<String, Count> counts, String id, long delta) {
+        Count count = counts.get(id);
+        if (count == null) {
+            counts.put(id, new Count(delta));
+        } else {
+            count.value += delta;
+            if (count.value == 0) {
+                counts.remove(id);
+            }
+        }
+    }
+
+    private static long valueOf(Count count) {
+        return count == null ? 0 : count.value;
+    }
+
+    /** One counter, owned by one map of one instance. */
+    private static final class Count {
+
+        private long value;
+
+        Count(long value) {
+            this.value = value;
+        }
     }
 
     /** The count of one area and of each of its tasks. */

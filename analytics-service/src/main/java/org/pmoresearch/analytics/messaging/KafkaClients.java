@@ -31,6 +31,9 @@ class KafkaClients {
 
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
     private static final int API_TIMEOUT_MILLIS = 10_000;
+    // These consumers read whole topics: large polls let a rebuild apply each partition in few, large batches.
+    private static final int MAX_POLL_RECORDS = 2000;
+    private static final int MAX_PARTITION_FETCH_BYTES = 4 * 1024 * 1024;
 
     private final KafkaProperties kafka;
 
@@ -46,7 +49,8 @@ class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MILLIS);
         if (groupId == null) {
             config.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -19,11 +19,13 @@ import org.pmoresearch.contracts.Topics;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Applies one partition's share of a batch to one generation: reads the partition's document once, skips
- * what it already holds, applies the rest in offset order and stores the result in one conditional write.
+ * what it already holds, applies the rest in offset order (the facts of consecutive submissions in one
+ * write) and stores the result in one conditional write.
  * The live pipeline and a rebuild share this logic; they differ only in what happens to a poison record.
  */
 @Component
@@ -72,13 +74,15 @@ class PartitionBatchApplier {
         PartitionCounts state = partitions.load(generation, topic, partition);
         ResponseCounter counter = new ResponseCounter(facts.store(generation), dimensions);
         PartitionOutcomes outcomes = new PartitionOutcomes();
+        PendingSubmissions submissions = new PendingSubmissions(counter, state, outcomes);
         for (ResponseRecord record : records) {
             if (state.isApplied(record.offset())) {
                 continue;
             }
-            applyRecord(counter, state, record, outcomes, mode);
+            applyRecord(submissions, record, mode);
             state.advanceTo(record.offset());
         }
+        submissions.apply();
         if (!state.hasAdvanced()) {
             return true;
         }
@@ -92,8 +96,7 @@ class PartitionBatchApplier {
         return stored;
     }
 
-    private void applyRecord(ResponseCounter counter, PartitionCounts state, ResponseRecord record,
-            PartitionOutcomes outcomes, Mode mode) {
+    private void applyRecord(PendingSubmissions submissions, ResponseRecord record, Mode mode) {
         RecordPosition position = new RecordPosition(record.partition(), record.offset());
         ParsedResponse parsed = parser.parse(record);
         if (parsed instanceof Submitted submitted && !catalogueKnown(submitted.event().catalogueVersion(), mode)) {
@@ -101,12 +104,9 @@ class PartitionBatchApplier {
                     + submitted.event().catalogueVersion() + " has not been published on " + Topics.CATALOGUE);
         }
         if (parsed instanceof Submitted submitted) {
-            SurveyResponseSubmitted event = submitted.event();
-            outcomes.add(counter.submit(state.counts(), factOf(event, position)), event.submittedAt());
+            submissions.add(submitted.event(), position);
         } else if (parsed instanceof Withdrawn withdrawn) {
-            String responseId = withdrawn.event().responseId().toString();
-            CountingOutcome outcome = counter.withdraw(state.counts(), responseId, position);
-            outcomes.add(outcome, null);
+            submissions.withdraw(withdrawn.event().responseId().toString(), position);
         } else if (parsed instanceof Poison poison && mode.live()) {
             deadLetters.publish(record, poison);
         }
@@ -121,10 +121,44 @@ class PartitionBatchApplier {
         }
     }
 
-    private static ResponseFact factOf(SurveyResponseSubmitted event, RecordPosition position) {
-        RespondentProfile profile = event.profile() == null ? RespondentProfile.EMPTY : event.profile();
-        return ResponseFact.submitted(event.responseId().toString(), position, event.catalogueVersion(),
-                event.submittedAt(), profile, event.selections());
+    /**
+     * Submissions held back so that consecutive ones write their facts in one round trip. A withdrawal may
+     * concern one of them, so it applies them first: the facts are written in the records' order.
+     */
+    private static final class PendingSubmissions {
+
+        private final ResponseCounter counter;
+        private final PartitionCounts state;
+        private final PartitionOutcomes outcomes;
+        private final List<ResponseFact> facts = new ArrayList<>();
+
+        PendingSubmissions(ResponseCounter counter, PartitionCounts state, PartitionOutcomes outcomes) {
+            this.counter = counter;
+            this.state = state;
+            this.outcomes = outcomes;
+        }
+
+        void add(SurveyResponseSubmitted event, RecordPosition position) {
+            RespondentProfile profile = event.profile() == null ? RespondentProfile.EMPTY : event.profile();
+            facts.add(ResponseFact.submitted(event.responseId().toString(), position, event.catalogueVersion(),
+                    event.submittedAt(), profile, event.selections()));
+        }
+
+        void withdraw(String responseId, RecordPosition position) {
+            apply();
+            outcomes.add(counter.withdraw(state.counts(), responseId, position), null);
+        }
+
+        void apply() {
+            if (facts.isEmpty()) {
+                return;
+            }
+            List<CountingOutcome> applied = counter.submitAll(state.counts(), facts);
+            for (int i = 0; i < facts.size(); i++) {
+                outcomes.add(applied.get(i), facts.get(i).submittedAt());
+            }
+            facts.clear();
+        }
     }
 
     private record Mode(boolean live, Instant catalogueDeadline) {

@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Reads a record of the responses topic, telling the events apart by the event type header. */
 @Component
@@ -20,8 +19,6 @@ class ResponseParser {
     static final String SUBMITTED = SurveyResponseSubmitted.class.getSimpleName();
     static final String WITHDRAWN = SurveyResponseWithdrawn.class.getSimpleName();
 
-    // The catalogue's id format; ids become keys of stored documents, so nothing else may pass.
-    private static final Pattern CATALOGUE_ID = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final int MAX_ID_LENGTH = 80;
     private static final String NO_VALUE = "the record has no value";
 
@@ -107,8 +104,31 @@ class ResponseParser {
         return null;
     }
 
-    private static boolean isCatalogueId(String id) {
-        return id != null && id.length() <= MAX_ID_LENGTH && CATALOGUE_ID.matcher(id).matches();
+    /**
+     * The catalogue's id format, {@code ^[a-z0-9]+(-[a-z0-9]+)*$}: ids become keys of stored documents, so
+     * nothing else may pass. Checked by hand rather than with a regular expression: it runs for every area
+     * and task id of every response.
+     */
+    static boolean isCatalogueId(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        // Every hyphen-separated part needs a character: the id may not start or end with one, nor hold two in a row.
+        boolean partStart = true;
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c == '-') {
+                if (partStart) {
+                    return false;
+                }
+                partStart = true;
+            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                partStart = false;
+            } else {
+                return false;
+            }
+        }
+        return !partStart;
     }
 
     private static Poison unparseable(String detail) {

@@ -2,18 +2,25 @@ package org.pmoresearch.analytics.store;
 
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.HotspotCounts;
+import org.pmoresearch.analytics.store.PartitionCountsStore.StoredCounts;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The summed counts of the active generation, re-read only when the counts version moved: a read then
- * costs one small query while nothing changes.
+ * costs one small query while nothing changes. When it moved, only the partitions whose lastOffset moved
+ * are read again: while the pipeline catches up, most of them did not move since the last read.
  */
 @Component
 public class CurrentCounts {
 
     private final ActiveGeneration generations;
     private final PartitionCountsStore partitions;
-    private volatile Snapshot cached;
+    private volatile Read cached;
 
     public CurrentCounts(ActiveGeneration generations, PartitionCountsStore partitions) {
         this.generations = generations;
@@ -29,15 +36,38 @@ public class CurrentCounts {
     /** The counts; callers must not modify them, they are shared until the next change. */
     public Snapshot snapshot() {
         Generation generation = generations.current();
-        String version = versionOf(generation, partitions.countsVersion(generation));
-        Snapshot known = cached;
-        if (known != null && known.version().equals(version)) {
-            return known;
+        Map<Integer, Long> lastOffsets = partitions.lastOffsets(generation);
+        String version = versionOf(generation, PartitionCountsStore.countsVersion(lastOffsets));
+        Read known = cached;
+        if (known != null && known.snapshot().version().equals(version)) {
+            return known.snapshot();
         }
-        // Counts stored after the version was read are included and picked up again by the next version.
-        Snapshot fresh = new Snapshot(version, generation, partitions.sumOfAllPartitions(generation));
+        Read fresh = read(generation, version, lastOffsets, known);
         cached = fresh;
-        return fresh;
+        return fresh.snapshot();
+    }
+
+    // A partition's document with the same lastOffset in the same generation holds the same counts: every
+    // write moves lastOffset on, on condition that nobody else moved it first. Counts stored after the
+    // version was read are included and picked up again by the next version.
+    private Read read(Generation generation, String version, Map<Integer, Long> lastOffsets, Read known) {
+        Map<Integer, StoredCounts> byPartition = new TreeMap<>();
+        List<Integer> moved = new ArrayList<>();
+        lastOffsets.forEach((partition, lastOffset) -> {
+            StoredCounts held = known == null || !known.snapshot().generation().equals(generation)
+                    ? null : known.partitions().get(partition);
+            if (held != null && held.lastOffset() == lastOffset) {
+                byPartition.put(partition, held);
+            } else {
+                moved.add(partition);
+            }
+        });
+        if (!moved.isEmpty()) {
+            byPartition.putAll(partitions.countsOf(generation, moved));
+        }
+        HotspotCounts sum = new HotspotCounts();
+        byPartition.values().forEach(stored -> sum.addAll(stored.counts()));
+        return new Read(new Snapshot(version, generation, sum), byPartition);
     }
 
     private static String versionOf(Generation generation, long countsVersion) {
@@ -46,5 +76,9 @@ public class CurrentCounts {
 
     /** @param version changes whenever any partition's counts are stored, in any instance */
     public record Snapshot(String version, Generation generation, HotspotCounts counts) {
+    }
+
+    /** A snapshot with the partition counts it summed, to be reused by the next read. */
+    private record Read(Snapshot snapshot, Map<Integer, StoredCounts> partitions) {
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,7 +79,12 @@ public class PartitionCountsStore {
      * offsets): one small query tells whether any instance has stored new counts.
      */
     public long countsVersion(Generation generation) {
-        return lastOffsets(generation).values().stream().mapToLong(offset -> offset + 1).sum();
+        return countsVersion(lastOffsets(generation));
+    }
+
+    /** The counts version of partitions with these {@link #lastOffsets}. */
+    public static long countsVersion(Map<Integer, Long> lastOffsets) {
+        return lastOffsets.values().stream().mapToLong(offset -> offset + 1).sum();
     }
 
     /**
@@ -101,11 +107,16 @@ public class PartitionCountsStore {
                 document, collection).getMatchedCount() == 1;
     }
 
-    /** The counts of every partition of the generation, summed: the public totals. */
-    public HotspotCounts sumOfAllPartitions(Generation generation) {
-        HotspotCounts sum = new HotspotCounts();
-        mongo.findAll(Document.class, generation.countsCollection()).forEach(document -> sum.addAll(toCounts(document)));
-        return sum;
+    /**
+     * The counts of those of {@code partitions} that have a document, each with the lastOffset stored with it.
+     * @return partition number to its counts
+     */
+    public Map<Integer, StoredCounts> countsOf(Generation generation, Collection<Integer> partitions) {
+        Map<Integer, StoredCounts> counts = new TreeMap<>();
+        mongo.find(query(where(PARTITION).in(partitions)), Document.class, generation.countsCollection())
+                .forEach(document -> counts.put((int) number(document, PARTITION),
+                        new StoredCounts(number(document, LAST_OFFSET), toCounts(document))));
+        return counts;
     }
 
     private Document find(Generation generation, String topic, int partition) {
@@ -172,5 +183,9 @@ public class PartitionCountsStore {
 
     private static long number(Document document, String field) {
         return ((Number) document.get(field)).longValue();
+    }
+
+    /** A partition's counts as stored, with the offset of the last record applied to them. */
+    public record StoredCounts(long lastOffset, HotspotCounts counts) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -30,6 +31,23 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/dashboard", DASHBOARD);
         registry.addViewController(DASHBOARD).setViewName("forward:" + DASHBOARD + "index.html");
+    }
+
+    /**
+     * Stands in for Boot's form filter so that none is registered (see the registration below): no endpoint reads a
+     * form body, and parsing one for PUT, PATCH and DELETE, before authentication, could only turn a malformed body
+     * into a 500.
+     */
+    @Bean
+    FormContentFilter unusedFormContentFilter() {
+        return new FormContentFilter();
+    }
+
+    @Bean
+    FilterRegistrationBean<FormContentFilter> unusedFormContentFilterRegistration(FormContentFilter unusedFormContentFilter) {
+        FilterRegistrationBean<FormContentFilter> registration = new FilterRegistrationBean<>(unusedFormContentFilter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

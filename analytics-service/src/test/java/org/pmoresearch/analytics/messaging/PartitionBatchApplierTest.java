@@ -1,7 +1,14 @@
 package org.pmoresearch.analytics.messaging;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +19,8 @@ import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.domain.CatalogueVersions;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.PartitionCounts;
+import org.pmoresearch.analytics.domain.RecordPosition;
+import org.pmoresearch.analytics.domain.ResponseFact;
 import org.pmoresearch.analytics.domain.SelectionCounts;
 import org.pmoresearch.analytics.store.PartitionCountsStore;
 import org.pmoresearch.analytics.store.ResponseFacts;
@@ -26,10 +35,12 @@ import org.springframework.messaging.Message;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +74,8 @@ class PartitionBatchApplierTest {
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final StreamBridge streamBridge = mock(StreamBridge.class);
     private final CatalogueVersions catalogues = new CatalogueVersions();
-    private final PartitionBatchApplier applier = applier();
+    private final ResponseFacts facts = new ResponseFacts(mongo);
+    private final PartitionBatchApplier applier = applier(mongo);
 
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
@@ -137,6 +149,111 @@ class PartitionBatchApplierTest {
         assertThat(replayed.counts().segments()).isEqualTo(expected.counts().segments());
         assertThat(replayed.counts().all().areaCount("ppm-tools")).isEqualTo(1);
         assertThat(replayed.counts().all().areaCount("risk-management")).isZero();
+    }
+
+    @Test
+    void writesTheFactsOfConsecutiveSubmissionsInOneInsertAndReadsNoFactWhenNoneWasKnown() {
+        List<ResponseRecord> batch = new ArrayList<>();
+        for (int offset = 0; offset < 50; offset++) {
+            batch.add(submittedRecord(offset, UUID.randomUUID(), offset % 2 == 0 ? RISK : TOOLS));
+        }
+        List<String> factCommands = new CopyOnWriteArrayList<>();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MONGO.uri()))
+                .addCommandListener(factCommandsInto(factCommands))
+                .build())) {
+            applier(new MongoTemplate(client, MongoTestServer.DATABASE)).applyLive(LIVE, TOPIC, PARTITION, batch,
+                    Instant.now());
+        }
+
+        assertThat(factCommands).containsExactly("insert");
+        assertThat(mongo.getCollection(LIVE.factsCollection()).countDocuments()).isEqualTo(50);
+        assertThat(partitions.load(LIVE, TOPIC, PARTITION).counts().all().totalResponses()).isEqualTo(50);
+        assertThat(meters.counter("pmo.events.counted").count()).isEqualTo(50);
+    }
+
+    @Test
+    void aResponseRepeatedWithinOneBatchIsCountedOnceAsItsFirstRecordCarriedIt() {
+        boolean stored = apply(List.of(
+                submittedRecord(0, first, RISK),
+                submittedRecord(1, second, TOOLS),
+                submittedRecord(2, first, TOOLS),
+                submittedRecord(3, first, TOOLS)));
+
+        assertThat(stored).isTrue();
+        SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
+        assertThat(counts.totalResponses()).isEqualTo(2);
+        assertThat(counts.areaCount("risk-management")).isEqualTo(1);
+        assertThat(counts.areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(facts.find(LIVE, first.toString())).hasValueSatisfying(fact -> {
+            assertThat(fact.position()).isEqualTo(new RecordPosition(PARTITION, 0));
+            assertThat(fact.selections()).isEqualTo(RISK);
+        });
+        assertThat(meters.counter("pmo.events.counted").count()).isEqualTo(2);
+        assertThat(meters.counter("pmo.events.duplicate").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWhoseFactsWereOnlyPartlyWrittenBeforeACrashIsCountedWhole() {
+        UUID third = UUID.randomUUID();
+        apply(List.of(submittedRecord(0, first, RISK)));
+        List<ResponseRecord> crashedBatch = List.of(
+                submittedRecord(1, second, TOOLS),
+                submittedRecord(2, third, RISK),
+                submittedRecord(3, first, TOOLS),
+                submittedRecord(4, second, RISK));
+        // The crash came in the middle of the batch's unordered insert: only the fact of offset 2 was written.
+        facts.store(LIVE).insertOrFindExisting(ResponseFact.submitted(third.toString(),
+                new RecordPosition(PARTITION, 2), 1, Instant.parse("2026-01-05T10:00:00Z"), TestEvents.DEFAULT_PROFILE,
+                RISK));
+
+        apply(crashedBatch);
+
+        SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
+        assertThat(counts.totalResponses()).isEqualTo(3);
+        assertThat(counts.areaCount("risk-management")).isEqualTo(2);
+        assertThat(counts.areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(4);
+        assertThat(meters.counter("pmo.events.counted").count()).isEqualTo(3);
+        assertThat(meters.counter("pmo.events.duplicate").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aResponseAlreadyCountedFromAnotherPartitionIsADuplicateHere() {
+        RecordPosition onAnotherPartition = new RecordPosition(PARTITION + 5, 7);
+        facts.store(LIVE).insertOrFindExisting(ResponseFact.submitted(first.toString(), onAnotherPartition, 1,
+                Instant.parse("2026-01-05T10:00:00Z"), TestEvents.DEFAULT_PROFILE, TOOLS));
+
+        apply(List.of(submittedRecord(0, first, RISK), submittedRecord(1, second, RISK)));
+
+        SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
+        assertThat(counts.totalResponses()).isEqualTo(1);
+        assertThat(counts.areaCount("risk-management")).isEqualTo(1);
+        assertThat(counts.areaCount("ppm-tools")).isZero();
+        assertThat(facts.find(LIVE, first.toString())).hasValueSatisfying(fact ->
+                assertThat(fact.position()).isEqualTo(onAnotherPartition));
+        assertThat(meters.counter("pmo.events.duplicate").count()).isEqualTo(1);
+    }
+
+    @Test
+    void submissionsAroundAWithdrawalInOneBatchAreAppliedInTheRecordsOrder() {
+        UUID third = UUID.randomUUID();
+
+        apply(List.of(
+                withdrawnRecord(0, third),
+                submittedRecord(1, first, RISK),
+                withdrawnRecord(2, first),
+                submittedRecord(3, first, TOOLS),
+                submittedRecord(4, third, TOOLS),
+                submittedRecord(5, second, TOOLS)));
+
+        SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
+        assertThat(counts.totalResponses()).isEqualTo(1);
+        assertThat(counts.areaCount("ppm-tools")).isEqualTo(1);
+        assertThat(counts.areaCount("risk-management")).isZero();
+        assertThat(meters.counter("pmo.events.counted").count()).isEqualTo(2);
+        assertThat(meters.counter("pmo.events.withdrawn").count()).isEqualTo(1);
+        assertThat(meters.counter("pmo.events.duplicate").count()).isEqualTo(2);
     }
 
     @Test
@@ -260,10 +377,25 @@ class PartitionBatchApplierTest {
         return deadLetter.getValue();
     }
 
-    private PartitionBatchApplier applier() {
+    private PartitionBatchApplier applier(MongoTemplate store) {
         CountingMetrics metrics = new CountingMetrics(meters);
-        return new PartitionBatchApplier(partitions, new ResponseFacts(mongo), TestEvents.DIMENSIONS, catalogues,
-                new ResponseParser(TestEvents.JSON), new DeadLetterPublisher(streamBridge, metrics), metrics);
+        return new PartitionBatchApplier(new PartitionCountsStore(store), new ResponseFacts(store),
+                TestEvents.DIMENSIONS, catalogues, new ResponseParser(TestEvents.JSON),
+                new DeadLetterPublisher(streamBridge, metrics), metrics);
+    }
+
+    /** Collects the name of every command sent to the response facts. */
+    private static CommandListener factCommandsInto(List<String> commands) {
+        return new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                BsonValue collection = event.getCommand().get(event.getCommandName());
+                if (collection != null && collection.isString()
+                        && collection.asString().getValue().equals(LIVE.factsCollection())) {
+                    commands.add(event.getCommandName());
+                }
+            }
+        };
     }
 
     private static ResponseRecord submittedRecord(long offset, UUID responseId, Map<String, List<String>> selections) {

@@ -7,8 +7,8 @@ import org.bson.Document;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.domain.Generation;
-import org.pmoresearch.analytics.domain.HotspotCounts;
 import org.pmoresearch.analytics.domain.PartitionCounts;
+import org.pmoresearch.analytics.store.PartitionCountsStore.StoredCounts;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -110,7 +110,7 @@ class PartitionCountsStoreTest {
     }
 
     @Test
-    void thePublicTotalsAreTheSumOfEveryPartitionOfTheGeneration() {
+    void theCountsOfChosenPartitionsAreReadWithTheirOffsets() {
         for (int partition = 0; partition < 3; partition++) {
             PartitionCounts counts = store.load(FIRST, TOPIC, partition);
             counts.counts().add(segments("enterprise", null), RISK);
@@ -118,10 +118,11 @@ class PartitionCountsStoreTest {
             store.save(counts);
         }
 
-        HotspotCounts sum = store.sumOfAllPartitions(FIRST);
-        assertThat(sum.all().totalResponses()).isEqualTo(3);
-        assertThat(sum.all().taskCount("risk-management", "risk-register")).isEqualTo(3);
-        assertThat(sum.segment("pmoType", "enterprise").totalResponses()).isEqualTo(3);
+        Map<Integer, StoredCounts> counts = store.countsOf(FIRST, List.of(0, 2, 5));
+        assertThat(counts).containsOnlyKeys(0, 2);
+        assertThat(counts.get(2).lastOffset()).isEqualTo(2);
+        assertThat(counts.get(2).counts().all().taskCount("risk-management", "risk-register")).isEqualTo(1);
+        assertThat(counts.get(2).counts().segment("pmoType", "enterprise").totalResponses()).isEqualTo(1);
         assertThat(store.lastOffsets(FIRST)).containsExactly(Map.entry(0, 0L), Map.entry(1, 1L), Map.entry(2, 2L));
         assertThat(store.countsVersion(FIRST)).isEqualTo(1 + 2 + 3);
     }
@@ -137,7 +138,7 @@ class PartitionCountsStoreTest {
 
         assertThat(store.lastOffset(second, TOPIC, 0)).isEqualTo(4);
         assertThat(store.lastOffset(FIRST, TOPIC, 0)).isEqualTo(PartitionCounts.NO_OFFSET);
-        assertThat(store.sumOfAllPartitions(FIRST).all().totalResponses()).isZero();
+        assertThat(store.countsOf(FIRST, List.of(0))).isEmpty();
         assertThat(mongo.collectionExists("partition_counts_g2")).isTrue();
         assertThat(store.countsVersion(second)).isEqualTo(5);
     }

@@ -22,6 +22,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -36,6 +39,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Public reads of the catalogue, health and metrics; HTTP Basic and the ADMIN role for the admin API and the admin
@@ -91,7 +95,7 @@ public class SecurityConfig {
                 // script can only send them after a CORS preflight, and CORS admits no other origin to the admin API.
                 // The public API only answers GET, so a token would protect nothing there; without one, a POST to it
                 // gets the same 404 as any other unknown request.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(ADMIN_API, PUBLIC_API))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(ADMIN_API, PUBLIC_API).csrfTokenRequestHandler(new HeaderOnlyCsrfTokens()))
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                         PathPatternRequestMatcher.pathPattern(ADMIN_PAGES),
                         new StaticHeadersWriter("Content-Security-Policy", ADMIN_PAGE_POLICY))))
@@ -133,6 +137,26 @@ public class SecurityConfig {
                 .roles(account.roles().toArray(String[]::new))
                 .build()));
         return users::loadUserByUsername;
+    }
+
+    /**
+     * Reads the CSRF token from its header only. No page here posts a form, and asking for the form parameter makes the
+     * servlet container parse an anonymous request body: a malformed or oversized one then fails inside the security
+     * filters, where it can only become a 500.
+     */
+    private static final class HeaderOnlyCsrfTokens implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler standard = new XorCsrfTokenRequestAttributeHandler();
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
+            standard.handle(request, response, csrfToken);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            return request.getHeader(csrfToken.getHeaderName()) == null ? null : standard.resolveCsrfTokenValue(request, csrfToken);
+        }
     }
 
     private static void writeProblem(JsonMapper jsonMapper, HttpServletRequest request, HttpServletResponse response,

@@ -3,8 +3,10 @@ package org.pmoresearch.export.web;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.pmoresearch.contracts.CataloguePublished;
 import org.pmoresearch.export.config.ExportProperties;
+import org.pmoresearch.export.config.OpenApiConfig;
 import org.pmoresearch.export.domain.ExportUnavailableException;
 import org.pmoresearch.export.domain.ProfileDimensions;
 import org.pmoresearch.export.domain.ResponsePage;
@@ -34,6 +36,7 @@ import java.util.Set;
  * credentials were checked here by Spring Security and travel on to analytics, which checks them again.
  */
 @RestController
+@SecurityRequirement(name = OpenApiConfig.ADMIN_SECURITY_SCHEME)
 public class AdminExportController {
 
     private static final String BASE_NAME = "pmo-responses";

@@ -2,6 +2,7 @@ package org.pmoresearch.export.web;
 
 import org.pmoresearch.export.domain.ExportUnavailableException;
 import org.pmoresearch.export.domain.InvalidParameterException;
+import org.pmoresearch.export.domain.ParameterProblem;
 import org.pmoresearch.export.domain.ResponseNotFoundException;
 import org.pmoresearch.export.domain.ResponseWithdrawnException;
 import org.pmoresearch.export.domain.WrongReportTokenException;
@@ -19,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * Problem+json for every error: bad parameters name the parameter, a wrong report token is 403, a response not
@@ -53,6 +55,19 @@ public class ExportProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "Invalid request parameter",
                 e.getMessage(), null);
         response.getBody().setProperty("errors", e.problems());
+        return response;
+    }
+
+    /**
+     * The servlet container could not read the query string (malformed %-encoding, more parameters than it accepts):
+     * the request is at fault, so it is a 400 like any other bad parameter, not an error of the service.
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "Invalid request parameter",
+                "The query string cannot be read.", null);
+        response.getBody().setProperty("errors", List.of(new ParameterProblem("query",
+                "malformed %-encoding, or more parameters than the server accepts")));
         return response;
     }
 

@@ -1,0 +1,85 @@
+package org.pmoresearch.analytics.store;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmoresearch.analytics.MongoTestServer;
+import org.pmoresearch.analytics.TestEvents;
+import org.pmoresearch.analytics.domain.Generation;
+import org.pmoresearch.analytics.domain.RecordPosition;
+import org.pmoresearch.analytics.domain.ResponseFact;
+import org.pmoresearch.contracts.RespondentProfile;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bulk write of response facts, against a real MongoDB wire-protocol server. */
+class MongoResponseFactStoreTest {
+
+    private static final MongoTestServer MONGO = MongoTestServer.start();
+    private static final Instant SUBMITTED_AT = Instant.parse("2026-01-05T10:00:00.123Z");
+    private static final RespondentProfile PROFILE = TestEvents.profile(Map.of("pmoType", "enterprise", "region", "europe"));
+
+    private final MongoTemplate mongo = MONGO.template();
+    private final MongoResponseFactStore store = new MongoResponseFactStore(mongo, Generation.FIRST);
+    private final ResponseFacts facts = new ResponseFacts(mongo);
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @BeforeEach
+    void emptyStore() {
+        mongo.getDb().drop();
+    }
+
+    @Test
+    void factsWrittenTogetherReadBackAsTheyWereAndAnswerProfileFilters() {
+        ResponseFact submitted = fact(UUID.randomUUID(), new RecordPosition(3, 10),
+                Map.of("risk-management", List.of("risk-register", "risk-workshops"), "ppm-tools", List.of()));
+        ResponseFact tombstone = ResponseFact.tombstone(UUID.randomUUID().toString(), new RecordPosition(3, 11));
+
+        List<Optional<ResponseFact>> existing = store.insertAllOrFindExisting(List.of(submitted, tombstone));
+
+        assertThat(existing).containsExactly(Optional.empty(), Optional.empty());
+        assertThat(store.find(submitted.responseId())).contains(submitted);
+        assertThat(store.find(tombstone.responseId())).contains(tombstone);
+        assertThat(facts.count(Generation.FIRST, Map.of("region", "europe"), 1).taskCount("risk-management",
+                "risk-workshops")).isEqualTo(1);
+        assertThat(facts.page(Generation.FIRST, null, 10, Map.of("pmoType", "enterprise"))).containsExactly(submitted);
+    }
+
+    @Test
+    void eachFactFindsWhatWasStoredUnderItsResponseIdBeforeIt() {
+        UUID known = UUID.randomUUID();
+        UUID repeated = UUID.randomUUID();
+        ResponseFact stored = fact(known, new RecordPosition(7, 1), Map.of("ppm-tools", List.of()));
+        store.insertOrFindExisting(stored);
+        ResponseFact firstOfRepeated = fact(repeated, new RecordPosition(0, 5), Map.of("ppm-tools", List.of()));
+        ResponseFact fresh = fact(UUID.randomUUID(), new RecordPosition(0, 8), Map.of("ppm-tools", List.of()));
+
+        List<Optional<ResponseFact>> existing = store.insertAllOrFindExisting(List.of(
+                firstOfRepeated,
+                fact(known, new RecordPosition(0, 6), Map.of("risk-management", List.of())),
+                fact(repeated, new RecordPosition(0, 7), Map.of("risk-management", List.of())),
+                fresh,
+                fact(known, new RecordPosition(0, 9), Map.of("risk-management", List.of()))));
+
+        assertThat(existing).containsExactly(Optional.empty(), Optional.of(stored), Optional.of(firstOfRepeated),
+                Optional.empty(), Optional.of(stored));
+        assertThat(store.find(repeated.toString())).contains(firstOfRepeated);
+        assertThat(store.find(known.toString())).contains(stored);
+        assertThat(store.find(fresh.responseId())).contains(fresh);
+    }
+
+    private static ResponseFact fact(UUID responseId, RecordPosition position, Map<String, List<String>> selections) {
+        return ResponseFact.submitted(responseId.toString(), position, 1, SUBMITTED_AT, PROFILE, selections);
+    }
+}
