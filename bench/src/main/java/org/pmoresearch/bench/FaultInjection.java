@@ -230,7 +230,7 @@ public final class FaultInjection {
         Set<String> ids = new HashSet<>();
         String after = null;
         do {
-            HttpResponse<String> page = client.admin("GET", "/api/admin/responses?limit=5000" + (after == null ? "" : "&after=" + after));
+            HttpResponse<String> page = client.admin("GET", "/api/admin/responses?limit=1000" + (after == null ? "" : "&after=" + after));
             if (page.statusCode() != 200) {
                 throw new IOException("GET /api/admin/responses answered " + page.statusCode() + ": " + page.body());
             }

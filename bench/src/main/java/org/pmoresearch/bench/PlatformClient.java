@@ -92,12 +92,15 @@ final class PlatformClient implements AutoCloseable {
         return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
     }
 
+    /** Admin reads (pages of counted responses) may take longer than a public request on a loaded machine. */
+    static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+
     /** A request to an admin endpoint of analytics, with the admin's HTTP Basic credential. */
     HttpResponse<String> admin(String method, String path) throws IOException, InterruptedException {
         String password = platform.adminPassword().orElseThrow(() -> new IllegalStateException("no admin password"));
         String credential = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(platform.analyticsUrl() + path))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(ADMIN_TIMEOUT)
                 .header("Authorization", "Basic " + credential)
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
