@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -78,6 +79,7 @@ public final class IngestBenchmark {
             System.out.println("HTTP saturation " + describe(saturation));
 
             RawProducerRun raw = measureRawProducer(platform.bootstrapServers(), events, rates, duration, warmup, maxInFlight);
+            Optional<Load.Result> surveyAlone = saturationWithoutAnalytics(platform, saturationConcurrency, duration, submit);
 
             writeChart(chart, fullSize, http, raw.perRate());
             ResultSection section = new ResultSection("Ingest: HTTP submissions against a raw Kafka producer", fullSize,
@@ -98,7 +100,14 @@ public final class IngestBenchmark {
                     List.of("per second", ResultSection.rate(saturation.succeededPerSecond()),
                             ResultSection.rate(raw.saturation().succeededPerSecond()),
                             ResultSection.ratio(saturation.succeededPerSecond() / raw.saturation().succeededPerSecond())),
+                    List.of("p99", percentile(saturation, 99), percentile(raw.saturation(), 99), ""),
                     List.of("errors", errors(saturation), errors(raw.saturation()), "")));
+            surveyAlone.ifPresent(alone -> section.paragraph(String.format("The same saturating step with analytics-service"
+                            + " stopped (run last, after the baseline), so that the survey path has the cores without the counting"
+                            + " pipeline beside it: %s accepted, p99 %s, errors %s; %s of the raw producer's rate and %s the"
+                            + " co-located figure.", ResultSection.rate(alone.succeededPerSecond()), percentile(alone, 99),
+                    errors(alone), ResultSection.ratio(alone.succeededPerSecond() / raw.saturation().succeededPerSecond()),
+                    ResultSection.ratio(alone.succeededPerSecond() / saturation.succeededPerSecond()) + " ×")));
             Path results = options.path("results", ResultsDocument.DEFAULT_PATH);
             section.paragraph("Target (issue 8): at least " + TARGET_ACCEPTED_PER_SECOND + " responses/s accepted with p99 at most "
                     + ResultSection.ms(TARGET_P99_NANOS) + ": **" + targetVerdict(http) + "**.");
@@ -140,6 +149,25 @@ public final class IngestBenchmark {
     }
 
     private record Step(Load.Result result, CpuAccount.Usage cpu) {
+    }
+
+    /**
+     * With an embedded platform: stops analytics-service through the launcher's console and saturates the survey
+     * again. Submissions keep landing in Kafka; analytics is not started again, as the platform stops next.
+     */
+    private static Optional<Load.Result> saturationWithoutAnalytics(PlatformUnderTest platform, int concurrency, Duration duration,
+                                                                   IntFunction<CompletableFuture<?>> submit)
+            throws IOException, InterruptedException {
+        Optional<EmbeddedPlatformProcess> embedded = platform.embedded();
+        if (embedded.isEmpty()) {
+            return Optional.empty();
+        }
+        embedded.get().control("stop analytics-service");
+        System.out.printf("HTTP saturation with analytics-service stopped: %d requests in flight for %d s%n", concurrency,
+                duration.toSeconds());
+        Load.Result alone = Load.saturating(concurrency, duration, PlatformClient.REQUEST_TIMEOUT, "202", submit);
+        System.out.println("HTTP saturation, analytics stopped " + describe(alone));
+        return Optional.of(alone);
     }
 
     private static List<List<String>> rateRows(List<Step> http, List<Load.Result> raw) {

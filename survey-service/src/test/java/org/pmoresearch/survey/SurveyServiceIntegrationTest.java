@@ -175,6 +175,8 @@ class SurveyServiceIntegrationTest extends SurveyServiceTestContext {
         assertThat(published).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo(responseId);
             assertThat(eventType(record)).isEqualTo("SurveyResponseSubmitted");
+            assertThat(record.headers().lastHeader("contentType")).as("contentType header").isNotNull()
+                    .satisfies(header -> assertThat(new String(header.value(), StandardCharsets.UTF_8)).contains("application/json"));
             assertThat(EventSchemas.violations(SurveyResponseSubmitted.class, record.value())).isEmpty();
             assertThat(JSON.readTree(record.value()).get("submittedAt").isString()).isTrue();
             SurveyResponseSubmitted event = JSON.readValue(record.value(), SurveyResponseSubmitted.class);

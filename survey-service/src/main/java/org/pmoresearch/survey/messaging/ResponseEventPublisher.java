@@ -6,22 +6,33 @@ import org.pmoresearch.contracts.EventHeaders;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
 import org.pmoresearch.contracts.SurveyResponseWithdrawn;
 import org.pmoresearch.survey.domain.SurveySubmission;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Publishes response events on binding {@code responses-out-0} (topic pmo.survey-responses.v1),
  * keyed by responseId so that all events of one response share a partition and stay in order.
  * The binding sends synchronously: a method returns only once Kafka acknowledged the record
  * (acks=all), and throws {@link BrokerUnavailableException} otherwise.
+ * <p>
+ * The event is serialised here, once, and handed to the binding's output channel (declared in
+ * {@code spring.cloud.stream.output-bindings}, bound at start-up). StreamBridge would pass the
+ * ready bytes through its function layer, which re-parses the JSON to decide how to convert it and
+ * holds one lock for every request thread: at load that layer cost more than Kafka itself.
  */
 @Component
 public class ResponseEventPublisher {
@@ -29,12 +40,18 @@ public class ResponseEventPublisher {
     static final String BINDING = "responses-out-0";
     static final String PUBLISH_TIMER = "pmo.responses.publish";
 
-    private final StreamBridge streamBridge;
+    private final Supplier<MessageChannel> responsesOut;
     private final JsonMapper jsonMapper;
     private final MeterRegistry meterRegistry;
 
-    public ResponseEventPublisher(StreamBridge streamBridge, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
-        this.streamBridge = streamBridge;
+    @Autowired
+    public ResponseEventPublisher(BeanFactory beanFactory, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+        // The binder registers the channel while binding, after this bean is created: look it up on first use.
+        this(SingletonSupplier.of(() -> beanFactory.getBean(BINDING, MessageChannel.class)), jsonMapper, meterRegistry);
+    }
+
+    ResponseEventPublisher(Supplier<MessageChannel> responsesOut, JsonMapper jsonMapper, MeterRegistry meterRegistry) {
+        this.responsesOut = responsesOut;
         this.jsonMapper = jsonMapper;
         this.meterRegistry = meterRegistry;
     }
@@ -55,11 +72,12 @@ public class ResponseEventPublisher {
         Message<byte[]> message = MessageBuilder.withPayload(jsonMapper.writeValueAsBytes(event))
                 .setHeader(KafkaHeaders.KEY, responseId.toString().getBytes(StandardCharsets.UTF_8))
                 .setHeader(EventHeaders.EVENT_TYPE, eventType)
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .build();
         Timer.Sample sample = Timer.start(meterRegistry);
         boolean acknowledged = false;
         try {
-            acknowledged = streamBridge.send(BINDING, message);
+            acknowledged = responsesOut.get().send(message);
         }
         catch (RuntimeException e) {
             // Whatever failed on the way (no binding yet, metadata or delivery timeout), the record is not acknowledged.

@@ -8,9 +8,10 @@ import org.pmoresearch.contracts.EventHeaders;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
 import org.pmoresearch.survey.domain.SurveySubmission;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.MessageHandlingException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,6 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -34,24 +34,25 @@ class ResponseEventPublisherTest {
     private static final SurveySubmission SUBMISSION =
             new SurveySubmission(1, RespondentProfile.EMPTY, Map.of("secretariat", List.of("minutes")), null);
 
-    private final StreamBridge streamBridge = mock(StreamBridge.class);
+    private final MessageChannel responsesOut = mock(MessageChannel.class);
     private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final ResponseEventPublisher publisher = new ResponseEventPublisher(streamBridge, json, meterRegistry);
+    private final ResponseEventPublisher publisher = new ResponseEventPublisher(() -> responsesOut, json, meterRegistry);
 
     @Test
     @SuppressWarnings("unchecked")
     void sendsTheEventKeyedByResponseIdWithItsTypeHeader() {
-        when(streamBridge.send(eq(ResponseEventPublisher.BINDING), any(Object.class))).thenReturn(true);
+        when(responsesOut.send(any(Message.class))).thenReturn(true);
 
         publisher.publishSubmitted(RESPONSE_ID, SUBMISSION);
 
         ArgumentCaptor<Message<byte[]>> sent = ArgumentCaptor.forClass(Message.class);
-        verify(streamBridge).send(eq(ResponseEventPublisher.BINDING), sent.capture());
+        verify(responsesOut).send(sent.capture());
         Message<byte[]> message = sent.getValue();
         assertThat(new String((byte[]) message.getHeaders().get(KafkaHeaders.KEY), StandardCharsets.UTF_8))
                 .isEqualTo(RESPONSE_ID.toString());
         assertThat(message.getHeaders().get(EventHeaders.EVENT_TYPE)).isEqualTo("SurveyResponseSubmitted");
+        assertThat(message.getHeaders().get(MessageHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         SurveyResponseSubmitted event = json.readValue(message.getPayload(), SurveyResponseSubmitted.class);
         assertThat(event.responseId()).isEqualTo(RESPONSE_ID);
         assertThat(event.selections()).isEqualTo(SUBMISSION.selections());
@@ -61,7 +62,7 @@ class ResponseEventPublisherTest {
 
     @Test
     void aDeliveryTimeoutBecomesBrokerUnavailable() {
-        when(streamBridge.send(eq(ResponseEventPublisher.BINDING), any(Object.class)))
+        when(responsesOut.send(any(Message.class)))
                 .thenThrow(new MessageHandlingException(null, "send failed", new TimeoutException("Expiring 1 record(s)")));
 
         assertThatThrownBy(() -> publisher.publishWithdrawn(RESPONSE_ID))
@@ -73,7 +74,7 @@ class ResponseEventPublisherTest {
 
     @Test
     void aSendTheBindingDidNotAcceptBecomesBrokerUnavailable() {
-        when(streamBridge.send(eq(ResponseEventPublisher.BINDING), any(Object.class))).thenReturn(false);
+        when(responsesOut.send(any(Message.class))).thenReturn(false);
 
         assertThatThrownBy(() -> publisher.publishSubmitted(RESPONSE_ID, SUBMISSION))
                 .isInstanceOf(BrokerUnavailableException.class);
