@@ -227,7 +227,8 @@ class SurveyBrowserTest extends SurveyServiceTestContext {
             browser.navigate().refresh();
             headingIs("Thank you");
 
-            browser.findElement(By.id("withdraw")).click();
+            // The page shows the withdraw button once its script has read the stored receipt.
+            await.until(ExpectedConditions.elementToBeClickable(By.id("withdraw"))).click();
             await.until(ExpectedConditions.visibilityOfElementLocated(By.id("withdraw-confirm")));
             assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("withdraw-question");
             browser.findElement(By.id("withdraw-yes")).click();
