@@ -54,7 +54,8 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
     }
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(300);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+    // The launcher gives a service recording its class-data-sharing archive up to 120 s to exit.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final Path dataDir;

@@ -34,6 +34,9 @@ final class ClassDataSharing {
     private static final Logger log = LoggerFactory.getLogger(ClassDataSharing.class);
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
 
+    /** The JVM option that records an archive when the JVM exits. */
+    static final String RECORD_OPTION = "-XX:ArchiveClassesAtExit=";
+
     private ClassDataSharing() {
     }
 
@@ -44,7 +47,7 @@ final class ClassDataSharing {
             Path archive = archive(cache);
             String archiveOption = Files.isRegularFile(archive)
                     ? "-XX:SharedArchiveFile=" + archive.toAbsolutePath()
-                    : "-XX:ArchiveClassesAtExit=" + recording(cache).toAbsolutePath();
+                    : RECORD_OPTION + recording(cache).toAbsolutePath();
             return List.of(archiveOption, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", extracted.toString());
         } catch (IOException | RuntimeException e) {
             log.warn("Starting {} without class-data sharing: {}", jar.getFileName(), e.getMessage());
