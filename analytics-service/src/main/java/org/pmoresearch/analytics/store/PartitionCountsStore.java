@@ -1,6 +1,7 @@
 package org.pmoresearch.analytics.store;
 
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.HotspotCounts;
 import org.pmoresearch.analytics.domain.PartitionCounts;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,12 +27,15 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * and the last offset applied to them, all replaced in one single-document write:
  * <pre>
  * {_id: "topic-partition", partition, lastOffset, totalResponses,
- *  areas: {areaId: {count, tasks: {taskId: count}}},
- *  segments: {dimension: {value: {totalResponses, areas: {...}}}},
+ *  counters: ["areaId", "areaId/taskId", ...],
+ *  all: BinData,
+ *  segments: {dimension: {value: {totalResponses, counts: BinData}}},
  *  updatedAt}
  * </pre>
- * Documents are built by hand rather than mapped: this write happens once per partition per batch, and
- * mapping the nested maps cost more than the rest of the batch.
+ * {@code all} and each segment's {@code counts} are packed against {@code counters} (see {@link PackedCounts}).
+ * Documents written before the counts were packed hold them as nested maps,
+ * {@code areas: {areaId: {count, tasks: {taskId: count}}}}; they are read as they are and packed when next
+ * written. Documents are built by hand rather than mapped: this write happens once per partition per batch.
  */
 @Repository
 public class PartitionCountsStore {
@@ -42,6 +47,9 @@ public class PartitionCountsStore {
     private static final String COUNT = "count";
     private static final String TASKS = "tasks";
     private static final String SEGMENTS = "segments";
+    private static final String COUNTERS = "counters";
+    private static final String ALL = "all";
+    private static final String PACKED = "counts";
     private static final String UPDATED_AT = "updatedAt";
 
     private final MongoOperations mongo;
@@ -125,32 +133,45 @@ public class PartitionCountsStore {
     }
 
     private static Document toDocument(PartitionCounts counts) {
+        PackedCounts.Writer packer = new PackedCounts.Writer();
+        SelectionCounts all = counts.counts().all();
+        Binary packedAll = packer.pack(all);
         Document segments = new Document();
         counts.counts().segments().forEach((dimension, values) -> {
             Document byValue = new Document();
             values.forEach((value, segment) -> byValue.append(value, new Document(TOTAL_RESPONSES,
-                    segment.totalResponses()).append(AREAS, toDocument(segment))));
+                    segment.totalResponses()).append(PACKED, packer.pack(segment))));
             segments.append(dimension, byValue);
         });
-        SelectionCounts all = counts.counts().all();
         return new Document("_id", counts.documentId())
                 .append(PARTITION, counts.partition())
                 .append(LAST_OFFSET, counts.lastOffset())
                 .append(TOTAL_RESPONSES, all.totalResponses())
-                .append(AREAS, toDocument(all))
+                .append(COUNTERS, packer.names())
+                .append(ALL, packedAll)
                 .append(SEGMENTS, segments)
                 .append(UPDATED_AT, new Date());
     }
 
-    private static Document toDocument(SelectionCounts counts) {
-        Document areas = new Document();
-        counts.areas().forEach((areaId, area) -> areas.append(areaId,
-                new Document(COUNT, area.count()).append(TASKS, new Document(new LinkedHashMap<>(area.tasks())))));
-        return areas;
+    private static HotspotCounts toCounts(Document document) {
+        List<String> names = document.getList(COUNTERS, String.class);
+        return names == null ? toCountsFromMaps(document) : toCountsFromPacked(document, names);
+    }
+
+    private static HotspotCounts toCountsFromPacked(Document document, List<String> names) {
+        Map<String, Map<String, SelectionCounts>> segments = new LinkedHashMap<>();
+        document.get(SEGMENTS, Document.class).forEach((dimension, values) -> {
+            Map<String, SelectionCounts> byValue = new LinkedHashMap<>();
+            ((Document) values).forEach((value, segment) -> byValue.put(value, PackedCounts.unpack(
+                    number((Document) segment, TOTAL_RESPONSES), names, ((Document) segment).get(PACKED))));
+            segments.put(dimension, byValue);
+        });
+        return HotspotCounts.restore(PackedCounts.unpack(number(document, TOTAL_RESPONSES), names,
+                document.get(ALL)), segments);
     }
 
     // Documents written before segments existed have none: their responses are in no segment until a rebuild.
-    private static HotspotCounts toCounts(Document document) {
+    private static HotspotCounts toCountsFromMaps(Document document) {
         Map<String, Map<String, SelectionCounts>> segments = new LinkedHashMap<>();
         Document stored = document.get(SEGMENTS, Document.class);
         if (stored != null) {

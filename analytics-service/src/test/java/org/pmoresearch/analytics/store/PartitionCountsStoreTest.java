@@ -65,7 +65,35 @@ class PartitionCountsStoreTest {
                 .containsEntry("partition", 0)
                 .containsEntry("lastOffset", 7L)
                 .containsEntry("totalResponses", 1L)
-                .containsKeys("areas", "segments", "updatedAt");
+                .containsKeys("counters", "all", "segments", "updatedAt")
+                .doesNotContainKey("areas");
+    }
+
+    @Test
+    void countsStoredAsNestedMapsAreReadAndPackedWhenNextWritten() {
+        Document areas = new Document("risk-management", new Document("count", 2L)
+                .append("tasks", new Document("risk-register", 2L).append("risk-reviews", 1L)));
+        Document segment = new Document("totalResponses", 1L).append("areas", new Document("risk-management",
+                new Document("count", 1L).append("tasks", new Document("risk-register", 1L))));
+        mongo.save(new Document("_id", "responses-3").append("partition", 3).append("lastOffset", 9L)
+                .append("totalResponses", 2L).append("areas", areas)
+                .append("segments", new Document("region", new Document("uk-ireland", segment))),
+                "partition_counts");
+
+        PartitionCounts counts = store.load(FIRST, TOPIC, 3);
+        assertThat(counts.counts().all().taskCount("risk-management", "risk-reviews")).isEqualTo(1);
+        assertThat(counts.counts().segment("region", "uk-ireland").taskCount("risk-management", "risk-register"))
+                .isEqualTo(1);
+        counts.counts().add(segments("enterprise", "uk-ireland"), RISK);
+        counts.advanceTo(10);
+
+        assertThat(store.save(counts)).isTrue();
+        PartitionCounts reloaded = store.load(FIRST, TOPIC, 3);
+        assertThat(reloaded.counts().all()).isEqualTo(counts.counts().all());
+        assertThat(reloaded.counts().segments()).isEqualTo(counts.counts().segments());
+        assertThat(reloaded.counts().all().taskCount("risk-management", "risk-register")).isEqualTo(3);
+        assertThat(mongo.getCollection("partition_counts").find().first()).containsKey("counters")
+                .doesNotContainKey("areas");
     }
 
     @Test
