@@ -137,8 +137,9 @@ public class MongoResponseFactStore implements ResponseFactStore {
         }
         if (fact.selections() != null) {
             Document selections = new Document();
-            selections.putAll(fact.selections());
-            document.append("selections", selections);
+            fact.selections().forEach((areaId, taskIds) ->
+                    selections.append(areaId, taskIds == null ? "" : String.join(ResponseFactDocument.TASK_SEPARATOR, taskIds)));
+            document.append(ResponseFactDocument.SELECTIONS, selections);
         }
         document.append(ResponseFactDocument.WITHDRAWN, fact.withdrawn());
         if (fact.withdrawnOffset() != null) {
@@ -164,7 +165,7 @@ public class MongoResponseFactStore implements ResponseFactStore {
 
     static ResponseFact toFact(ResponseFactDocument document) {
         return new ResponseFact(document.id(), new RecordPosition(document.partition(), document.offset()),
-                document.catalogueVersion(), document.submittedAt(), document.profile(), document.selections(),
+                document.catalogueVersion(), document.submittedAt(), document.profile(), document.selectionLists(),
                 document.withdrawn(), document.withdrawnOffset());
     }
 }

@@ -51,7 +51,7 @@ public class ResponseFacts {
         SelectionCounts counts = new SelectionCounts();
         try (Stream<ResponseFactDocument> facts = mongo.stream(new Query(criteria), ResponseFactDocument.class,
                 generation.factsCollection())) {
-            facts.forEach(fact -> counts.add(fact.selections()));
+            facts.forEach(fact -> counts.add(fact.selectionLists()));
         }
         return counts;
     }

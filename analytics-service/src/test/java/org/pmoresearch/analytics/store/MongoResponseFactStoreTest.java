@@ -57,6 +57,29 @@ class MongoResponseFactStoreTest {
     }
 
     @Test
+    void selectionsAreStoredAsOneStringPerAreaAndFactsWithArraysReadTheSame() {
+        ResponseFact submitted = fact(UUID.randomUUID(), new RecordPosition(1, 4),
+                Map.of("risk-management", List.of("risk-register", "risk-workshops"), "ppm-tools", List.of()));
+        store.insertOrFindExisting(submitted);
+        String olderId = UUID.randomUUID().toString();
+        mongo.save(new org.bson.Document("_id", olderId).append("partition", 1).append("offset", 5L)
+                .append("catalogueVersion", 1).append("profile", new org.bson.Document("region", "europe"))
+                .append("selections", new org.bson.Document("risk-management", List.of("risk-register"))
+                        .append("ppm-tools", List.of()))
+                .append("withdrawn", false), "response_facts");
+
+        assertThat(mongo.getCollection("response_facts").find(new org.bson.Document("_id", submitted.responseId()))
+                .first().get("selections", org.bson.Document.class))
+                .containsEntry("risk-management", "risk-register risk-workshops")
+                .containsEntry("ppm-tools", "");
+        assertThat(store.find(submitted.responseId())).contains(submitted);
+        assertThat(store.find(olderId).orElseThrow().selections())
+                .isEqualTo(Map.of("risk-management", List.of("risk-register"), "ppm-tools", List.of()));
+        assertThat(facts.count(Generation.FIRST, Map.of("region", "europe"), null).taskCount("risk-management",
+                "risk-register")).isEqualTo(2);
+    }
+
+    @Test
     void eachFactFindsWhatWasStoredUnderItsResponseIdBeforeIt() {
         UUID known = UUID.randomUUID();
         UUID repeated = UUID.randomUUID();
