@@ -35,20 +35,23 @@ final class PackedCounts {
         private final Map<String, Integer> positions = new HashMap<>();
 
         Binary pack(SelectionCounts counts) {
-            Map<Integer, Long> values = new HashMap<>();
-            counts.areas().forEach((areaId, area) -> {
-                values.put(position(areaId), area.count());
-                area.tasks().forEach((taskId, count) -> values.put(position(areaId + TASK_SEPARATOR + taskId), count));
+            Map<String, AreaCount> areas = counts.areas();
+            areas.forEach((areaId, area) -> {
+                position(areaId);
+                area.tasks().keySet().forEach(taskId -> position(areaId + TASK_SEPARATOR + taskId));
             });
-            int length = 0;
-            for (Map.Entry<Integer, Long> value : values.entrySet()) {
-                if (value.getValue() != 0) {
-                    length = Math.max(length, value.getKey() + 1);
-                }
+            long[] values = new long[names.size()];
+            areas.forEach((areaId, area) -> {
+                values[position(areaId)] = area.count();
+                area.tasks().forEach((taskId, count) -> values[position(areaId + TASK_SEPARATOR + taskId)] = count);
+            });
+            int length = values.length;
+            while (length > 0 && values[length - 1] == 0) {
+                length--;
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(length * 2);
             for (int position = 0; position < length; position++) {
-                writeVarLong(bytes, values.getOrDefault(position, 0L));
+                writeVarLong(bytes, values[position]);
             }
             return new Binary(bytes.toByteArray());
         }
