@@ -1,7 +1,7 @@
 package org.pmoresearch.platform;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ final class MongoStore implements AutoCloseable {
 
     void start() throws Exception {
         Files.createDirectories(file.getParent());
-        server = new MongoServer(new H2Backend(file.toString()));
+        server = new MongoServer(new StoreBackend(MVStore.open(file.toString())));
         server.bind(settings.host(), settings.mongoPort());
         log.info("MongoDB-wire store listening on {}:{}, file {}", settings.host(), settings.mongoPort(), file);
     }
