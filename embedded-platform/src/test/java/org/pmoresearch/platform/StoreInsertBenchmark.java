@@ -1,0 +1,119 @@
+package org.pmoresearch.platform;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Inserts of response facts into the embedded store: the launcher's {@link StoreBackend} against the plain H2
+ * backend (the baseline), alternating, each on a fresh file, in batches over the wire as analytics sends them.
+ * Not a test; run it with
+ * <pre>
+ * mvn -o -q -B -pl embedded-platform test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+ * java -cp embedded-platform/target/test-classes:embedded-platform/target/classes:$(cat embedded-platform/target/bench.classpath) \
+ *     org.pmoresearch.platform.StoreInsertBenchmark [facts per run, default 30000] [runs per backend, default 3]
+ * </pre>
+ */
+public final class StoreInsertBenchmark {
+
+    private static final int BATCH = 100;
+    private static final String[] AREAS = {"governance", "portfolio-management", "resource-management",
+            "risk-management", "reporting", "methods-and-tools", "training", "benefits-realisation", "change",
+            "quality-assurance"};
+
+    private StoreInsertBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int facts = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        double[] plain = new double[runs];
+        double[] store = new double[runs];
+        for (int run = 0; run < runs; run++) {
+            plain[run] = insertsPerSecond(false, facts);
+            store[run] = insertsPerSecond(true, facts);
+            System.out.printf("run %d: plain H2 backend %,.0f inserts/s, launcher's store %,.0f inserts/s (%.2f×)%n",
+                    run + 1, plain[run], store[run], store[run] / plain[run]);
+        }
+        double plainMean = mean(plain);
+        double storeMean = mean(store);
+        System.out.printf("mean of %d runs of %,d facts: plain %,.0f /s, store %,.0f /s, store ÷ plain %.2f%n",
+                runs, facts, plainMean, storeMean, storeMean / plainMean);
+    }
+
+    private static double insertsPerSecond(boolean launchersStore, int facts) throws IOException {
+        Path directory = Files.createTempDirectory("store-insert-benchmark");
+        String file = directory.resolve("store.mv.db").toString();
+        MongoBackend backend = launchersStore ? new StoreBackend(MVStore.open(file)) : new H2Backend(file);
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+            MongoCollection<Document> collection = client.getDatabase("analytics").getCollection("response_facts");
+            collection.insertOne(new Document("_id", "warm-up"));
+            Random random = new Random(42);
+            long started = System.nanoTime();
+            for (int offset = 0; offset < facts; offset += BATCH) {
+                List<Document> batch = new ArrayList<>(BATCH);
+                for (int i = 0; i < BATCH; i++) {
+                    batch.add(fact(random, offset + i));
+                }
+                collection.insertMany(batch, new InsertManyOptions().ordered(false));
+            }
+            return facts / ((System.nanoTime() - started) / 1e9);
+        } finally {
+            server.shutdown();
+            try (var files = Files.list(directory)) {
+                for (Path path : files.toList()) {
+                    Files.delete(path);
+                }
+            }
+            Files.delete(directory);
+        }
+    }
+
+    /** A fact as analytics writes one: a profile, and task ids joined by spaces per area. */
+    private static Document fact(Random random, long offset) {
+        Document selections = new Document();
+        for (String area : AREAS) {
+            StringBuilder tasks = new StringBuilder();
+            for (int t = 0; t < 6; t++) {
+                tasks.append(t == 0 ? "" : " ").append(area).append("-task-").append(random.nextInt(12));
+            }
+            selections.append(area, tasks.toString());
+        }
+        return new Document("_id", UUID.randomUUID().toString())
+                .append("partition", (int) (offset % 12))
+                .append("offset", offset)
+                .append("catalogueVersion", 1)
+                .append("submittedAt", new Date())
+                .append("profile", new Document("role", "pmo-lead").append("pmoType", "enterprise")
+                        .append("orgSize", "1000-4999").append("industry", "financial-services")
+                        .append("region", "europe").append("experience", "5-10"))
+                .append("selections", selections)
+                .append("withdrawn", false);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum / values.length;
+    }
+}
