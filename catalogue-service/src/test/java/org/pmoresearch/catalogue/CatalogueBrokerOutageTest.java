@@ -44,11 +44,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The service starts while Kafka is unreachable and an organiser publishes a new version during the outage;
  * then a real broker comes up on the configured address: both versions stored in the meantime must reach it,
- * in order, through the periodic retry, without a restart. The application is closed afterwards rather than left
- * in the context cache retrying every second against the broker this test stopped.
+ * in order, through the retries that follow a failed attempt, without a restart. The periodic retry is set an hour
+ * away, so it cannot be what publishes them. The application is closed afterwards rather than left in the context
+ * cache retrying against the broker this test stopped.
  */
 @SpringBootTest(properties = {
-        "pmo.catalogue.publish-retry-interval=1s",
+        "pmo.catalogue.publish-retry-interval=1h",
         "spring.cloud.stream.binding-retry-interval=1"})
 @AutoConfigureMockMvc
 @Import(MongoJavaServerConfiguration.class)

@@ -3,6 +3,7 @@ package org.pmoresearch.catalogue.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.pmoresearch.catalogue.config.CatalogueProperties;
 import org.pmoresearch.catalogue.domain.CatalogueVersion;
 import org.pmoresearch.catalogue.store.CatalogueVersionStore;
 import org.pmoresearch.contracts.CataloguePublished;
@@ -21,7 +22,9 @@ import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class CataloguePublisher {
 
     private static final String BINDING = "catalogue-out-0";
+    /** The first retry after a failed run; each later one waits twice as long, up to the periodic interval. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(CataloguePublisher.class);
 
@@ -43,13 +48,18 @@ public class CataloguePublisher {
     private final Counter failures;
     private final TaskScheduler scheduler;
     private final AtomicInteger currentVersion = new AtomicInteger();
+    private final Duration longestRetry;
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
+    /** Guarded by this. */
+    private Duration nextRetry = FIRST_RETRY;
 
     public CataloguePublisher(CatalogueVersionStore store, StreamBridge streamBridge, JsonMapper jsonMapper,
-                              TaskScheduler scheduler, MeterRegistry meterRegistry) {
+                              TaskScheduler scheduler, MeterRegistry meterRegistry, CatalogueProperties properties) {
         this.store = store;
         this.streamBridge = streamBridge;
         this.jsonMapper = jsonMapper;
         this.scheduler = scheduler;
+        this.longestRetry = properties.publishRetryInterval();
         this.published = Counter.builder("pmo.catalogue.published")
                 .description("Catalogue versions whose CataloguePublished event Kafka acknowledged")
                 .register(meterRegistry);
@@ -63,7 +73,7 @@ public class CataloguePublisher {
 
     /**
      * Publishes the outstanding versions on the scheduler's thread, so that whoever just stored a version (an HTTP
-     * request) does not wait for Kafka; a failure is left to the periodic retry.
+     * request) does not wait for Kafka; a failure is retried as {@link #publishOutstanding()} says.
      */
     public void publishSoon() {
         scheduler.schedule(this::publishOutstanding, Instant.now());
@@ -72,7 +82,9 @@ public class CataloguePublisher {
     /**
      * Publishes every unacknowledged version in version order, stopping at the first failure so that
      * consumers never see a version before the ones that precede it. Never throws: a failure is logged
-     * and left for the next run.
+     * and retried after 1 s, then 2 s, 4 s and so on up to the periodic interval, so that a version whose
+     * first attempt failed (the producer's binding not yet created while the machine is busy starting, a
+     * short broker outage) reaches the survey within seconds of the broker being able to take it.
      */
     public synchronized void publishOutstanding() {
         try {
@@ -80,11 +92,27 @@ public class CataloguePublisher {
                 publish(version);
             }
             store.findLatestAcknowledgedVersion().ifPresent(currentVersion::set);
+            nextRetry = FIRST_RETRY;
         } catch (RuntimeException e) {
             failures.increment();
-            log.warn("Could not publish the outstanding catalogue versions; will retry: {}",
+            log.warn("Could not publish the outstanding catalogue versions; will retry{}: {}", retrySoon(),
                     NestedExceptionUtils.getMostSpecificCause(e).toString());
         }
+    }
+
+    /** @return when, for the log: " in 2S" for the retry scheduled now, empty when one is already pending */
+    private String retrySoon() {
+        if (!retryScheduled.compareAndSet(false, true)) {
+            return "";
+        }
+        Duration delay = nextRetry;
+        Duration doubled = nextRetry.multipliedBy(2);
+        nextRetry = doubled.compareTo(longestRetry) < 0 ? doubled : longestRetry;
+        scheduler.schedule(() -> {
+            retryScheduled.set(false);
+            publishOutstanding();
+        }, Instant.now().plus(delay));
+        return " in " + delay;
     }
 
     private void publish(CatalogueVersion version) {
