@@ -25,7 +25,7 @@ import java.util.UUID;
  * backend (the baseline), alternating, each on a fresh file, in batches over the wire as analytics sends them.
  * Not a test; run it with
  * <pre>
- * mvn -o -q -B -pl embedded-platform test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+ * ./mvnw -q -B -pl embedded-platform -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
  * java -cp embedded-platform/target/test-classes:embedded-platform/target/classes:$(cat embedded-platform/target/bench.classpath) \
  *     org.pmoresearch.platform.StoreInsertBenchmark [facts per run, default 30000] [runs per backend, default 3]
  * </pre>

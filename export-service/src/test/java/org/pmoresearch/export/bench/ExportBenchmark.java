@@ -72,7 +72,7 @@ import javax.management.openmbean.CompositeData;
  */
 public final class ExportBenchmark {
 
-    static final String COMMAND = "cd /work/main && mvn -o -q -B -pl export-service test-compile dependency:build-classpath "
+    static final String COMMAND = "./mvnw -q -B -pl export-service -am test-compile dependency:build-classpath "
             + "-Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath && java -Xmx256m -cp "
             + "export-service/target/test-classes:export-service/target/classes:$(cat export-service/target/bench.classpath) "
             + "org.pmoresearch.export.bench.ExportBenchmark docs/benchmarks.md";
