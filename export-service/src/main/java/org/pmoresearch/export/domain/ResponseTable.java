@@ -6,7 +6,9 @@ import org.pmoresearch.contracts.CataloguePublished;
 import org.pmoresearch.contracts.CatalogueTask;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of the admin export, shared by the xlsx and the CSV: response id, submission time and catalogue
@@ -25,18 +27,21 @@ public final class ResponseTable {
         void number(int column, long value);
     }
 
-    private record TaskColumn(String areaId, String taskId, String name) {
+    private record TaskColumn(String taskId, String name) {
     }
 
     private final List<ProfileDimensions.Dimension> dimensions;
     private final List<TaskColumn> tasks = new ArrayList<>();
+    /** Area id to task id to the task's place among the task columns. */
+    private final Map<String, Map<String, Integer>> taskPlaces = new HashMap<>();
 
     public ResponseTable(CataloguePublished catalogue, ProfileDimensions profileDimensions) {
         this.dimensions = profileDimensions.all();
         for (CatalogueGroup group : nullSafe(catalogue.groups())) {
             for (CatalogueArea area : nullSafe(group.areas())) {
                 for (CatalogueTask task : nullSafe(area.tasks())) {
-                    tasks.add(new TaskColumn(area.id(), task.id(), area.name() + ": " + task.name()));
+                    taskPlaces.computeIfAbsent(area.id(), id -> new HashMap<>()).putIfAbsent(task.id(), tasks.size());
+                    tasks.add(new TaskColumn(task.id(), area.name() + ": " + task.name()));
                 }
             }
         }
@@ -80,9 +85,21 @@ public final class ResponseTable {
             }
             column++;
         }
-        for (TaskColumn task : tasks) {
-            List<String> selected = response.selections().get(task.areaId());
-            cells.number(column++, selected != null && selected.contains(task.taskId()) ? 1 : 0);
+        // Marked from the selections (a few dozen) rather than looked up per task column (every task of the catalogue).
+        boolean[] selected = new boolean[tasks.size()];
+        response.selections().forEach((areaId, taskIds) -> {
+            Map<String, Integer> places = taskPlaces.get(areaId);
+            if (places != null && taskIds != null) {
+                for (String taskId : taskIds) {
+                    Integer place = places.get(taskId);
+                    if (place != null) {
+                        selected[place] = true;
+                    }
+                }
+            }
+        });
+        for (boolean taskSelected : selected) {
+            cells.number(column++, taskSelected ? 1 : 0);
         }
     }
 

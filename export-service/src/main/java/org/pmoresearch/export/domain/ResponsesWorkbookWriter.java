@@ -1,23 +1,32 @@
 package org.pmoresearch.export.domain;
 
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
-import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the admin export as xlsx: a header row of ids, a header row of names, then one row per response.
- * The rows are generated while the workbook is being written (POI's deferred SXSSF), so each page of responses
- * goes from analytics into the zip stream and on to the client without a temporary sheet file; the client gets
- * bytes from the start instead of waiting for the last page.
+ *
+ * <p>POI builds the package around the rows (styles, column widths, the frozen panes) as a small template without
+ * rows; the template is then copied into the zip stream, and when the copy reaches the worksheet, the rows are
+ * written into its {@code <sheetData>} by {@link SheetRowsWriter} while the pages of responses come from analytics.
+ * Only the current page is in memory, there is no temporary file, and each page reaches the client as soon as it
+ * is written instead of after the last one.
  */
 @Component
 public class ResponsesWorkbookWriter {
@@ -25,76 +34,103 @@ public class ResponsesWorkbookWriter {
     public static final String RESPONSES_SHEET = "Responses";
     public static final int FIRST_RESPONSE_ROW = 2;
 
-    private static final int ROWS_KEPT_IN_MEMORY = 100;
+    private static final byte[] EMPTY_SHEET_DATA = "<sheetData/>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SHEET_DATA_START = "<sheetData>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SHEET_DATA_END = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
+
+    private record Template(byte[] zip, String sheetEntry, int headerStyle) {
+    }
 
     public void write(ResponseTable table, ResponsePages pages, OutputStream out) throws IOException {
-        try (DeferredSXSSFWorkbook workbook = new FastDeflatingWorkbook(ROWS_KEPT_IN_MEMORY)) {
+        Template template = template(table);
+        // Deflated at the fastest level: the sheet is mostly the same few cell elements, which compress well at any
+        // level, and the default level took a large share of the time. The buffer gathers the deflater's small writes.
+        BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+        ZipOutputStream zip = new ZipOutputStream(buffered);
+        zip.setLevel(Deflater.BEST_SPEED);
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(template.zip()))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals(template.sheetEntry())) {
+                    writeSheet(entries.readAllBytes(), table, pages, template.headerStyle(), zip);
+                } else {
+                    entries.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        zip.finish();
+        buffered.flush();
+    }
+
+    /** The package without rows, made by POI: its styles, the sheet's column widths and frozen panes. */
+    private static Template template(ResponseTable table) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Font bold = workbook.createFont();
             bold.setBold(true);
             CellStyle header = workbook.createCellStyle();
             header.setFont(bold);
-            // Set on every cell: a cell without a style makes SXSSF look up its column's style among the sheet's column
-            // definitions, an XML scan per cell that made a 100k × 166 export take many minutes instead of seconds.
-            CellStyle plain = workbook.getCellStyleAt(0);
-            DeferredSXSSFSheet sheet = workbook.createSheet(RESPONSES_SHEET);
+            XSSFSheet sheet = workbook.createSheet(RESPONSES_SHEET);
             sheet.setColumnWidth(0, 38 * 256);
             sheet.setColumnWidth(1, 26 * 256);
             for (int column = 2; column < table.width(); column++) {
                 sheet.setColumnWidth(column, (column < table.firstTaskColumn() ? 20 : 12) * 256);
             }
             sheet.createFreezePane(1, FIRST_RESPONSE_ROW);
-            sheet.setRowGenerator(generated -> {
-                headerRow(generated.createRow(0), table.columnIds().toArray(String[]::new), header);
-                headerRow(generated.createRow(1), table.columnNames().toArray(String[]::new), header);
-                int[] rowIndex = {FIRST_RESPONSE_ROW};
-                pages.forEachPage(page -> {
-                    for (ExportedResponse response : page.items()) {
-                        Row row = generated.createRow(rowIndex[0]++);
-                        table.write(response, new ResponseTable.Cells() {
-                            @Override
-                            public void text(int column, String value) {
-                                Cell cell = row.createCell(column);
-                                cell.setCellStyle(plain);
-                                cell.setCellValue(value);
-                            }
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            workbook.write(zip);
+            String partName = sheet.getPackagePart().getPartName().getName();
+            return new Template(zip.toByteArray(), partName.substring(1), header.getIndex());
+        }
+    }
 
-                            @Override
-                            public void number(int column, long value) {
-                                Cell cell = row.createCell(column);
-                                cell.setCellStyle(plain);
-                                cell.setCellValue(value);
-                            }
-                        });
-                    }
-                });
+    /** The template's worksheet XML with the rows in place of its empty {@code <sheetData/>}. */
+    private static void writeSheet(byte[] sheetXml, ResponseTable table, ResponsePages pages, int headerStyle,
+                                   OutputStream zip) throws IOException {
+        int at = indexOf(sheetXml, EMPTY_SHEET_DATA);
+        if (at < 0) {
+            throw new IllegalStateException("the template's worksheet has no empty <sheetData/>");
+        }
+        zip.write(sheetXml, 0, at);
+        zip.write(SHEET_DATA_START);
+        SheetRowsWriter rows = new SheetRowsWriter(table.width(), zip);
+        textRow(rows, 0, headerStyle, table.columnIds().toArray(String[]::new));
+        textRow(rows, 1, headerStyle, table.columnNames().toArray(String[]::new));
+        int[] rowIndex = {FIRST_RESPONSE_ROW};
+        try {
+            pages.forEachPage(page -> {
+                for (ExportedResponse response : page.items()) {
+                    rows.startRow(rowIndex[0]++, 0);
+                    table.write(response, rows);
+                    rows.endRow();
+                }
+                // Each page goes on to the client as soon as it is written: the download shows progress, and a
+                // client that has gone away is noticed before the next page is asked for.
+                rows.flush();
+                zip.flush();
             });
-            workbook.write(out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        zip.write(SHEET_DATA_END);
+        int after = at + EMPTY_SHEET_DATA.length;
+        zip.write(sheetXml, after, sheetXml.length - after);
     }
 
-    /**
-     * Deflates the package at the fastest level: the sheet of a large export is mostly the same few cell
-     * elements, which compress well at any level, and the default level took a large share of the time.
-     */
-    private static final class FastDeflatingWorkbook extends DeferredSXSSFWorkbook {
-
-        FastDeflatingWorkbook(int rowsKeptInMemory) {
-            super(rowsKeptInMemory);
+    private static void textRow(SheetRowsWriter rows, int rowIndex, int style, String[] values) {
+        rows.startRow(rowIndex, style);
+        for (int column = 0; column < values.length; column++) {
+            rows.text(column, values[column]);
         }
-
-        @Override
-        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-            zip.setLevel(Deflater.BEST_SPEED);
-            return zip;
-        }
+        rows.endRow();
     }
 
-    private static void headerRow(Row row, String[] titles, CellStyle style) {
-        for (int column = 0; column < titles.length; column++) {
-            var cell = row.createCell(column);
-            cell.setCellValue(titles[column]);
-            cell.setCellStyle(style);
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int start = 0; start <= bytes.length - pattern.length; start++) {
+            if (Arrays.equals(bytes, start, start + pattern.length, pattern, 0, pattern.length)) {
+                return start;
+            }
         }
+        return -1;
     }
 }
