@@ -16,6 +16,7 @@ import org.pmoresearch.export.domain.ResponsesCsvWriter;
 import org.pmoresearch.export.domain.ResponsesWorkbookWriter;
 import org.pmoresearch.export.domain.SegmentFilter;
 import org.pmoresearch.export.messaging.AnalyticsClient;
+import org.pmoresearch.export.messaging.PagePrefetcher;
 import org.pmoresearch.export.store.CatalogueVersions;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -48,10 +49,11 @@ public class AdminExportController {
     private final ResponsesCsvWriter csvWriter;
     private final ExportProperties properties;
     private final ExportMetrics metrics;
+    private final PagePrefetcher prefetcher;
 
     public AdminExportController(CatalogueVersions catalogues, AnalyticsClient analytics, ProfileDimensions dimensions,
                                  ResponsesWorkbookWriter workbookWriter, ResponsesCsvWriter csvWriter,
-                                 ExportProperties properties, ExportMetrics metrics) {
+                                 ExportProperties properties, ExportMetrics metrics, PagePrefetcher prefetcher) {
         this.catalogues = catalogues;
         this.analytics = analytics;
         this.dimensions = dimensions;
@@ -59,6 +61,7 @@ public class AdminExportController {
         this.csvWriter = csvWriter;
         this.properties = properties;
         this.metrics = metrics;
+        this.prefetcher = prefetcher;
     }
 
     @Operation(summary = "Every response as xlsx (admin)",
@@ -95,7 +98,8 @@ public class AdminExportController {
 
     /**
      * Everything that can be refused is settled before the first byte, the first page included, so a refusal still
-     * gets a proper status; the following pages are fetched while the download streams.
+     * gets a proper status; the following pages are fetched while the download streams, each while the one before
+     * it is written.
      */
     private Export prepare(List<SegmentFilter> filters, String authorization, String workbook) {
         try {
@@ -104,7 +108,7 @@ public class AdminExportController {
             int pageSize = properties.adminPageSize();
             ResponsePage first = analytics.fetchResponses(null, pageSize, filters, authorization);
             return new Export(new ResponseTable(catalogue, dimensions), new ResponsePages(first,
-                    cursor -> analytics.fetchResponses(cursor, pageSize, filters, authorization)));
+                    cursor -> analytics.fetchResponses(cursor, pageSize, filters, authorization), prefetcher.executor()));
         } catch (ExportUnavailableException e) {
             metrics.recordFailure(workbook);
             throw e;
