@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -45,8 +46,10 @@ public class ResponsesWorkbookWriter {
         Template template = template(table);
         // Deflated at the fastest level: the sheet is mostly the same few cell elements, which compress well at any
         // level, and the default level took a large share of the time. The buffer gathers the deflater's small writes.
-        BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
-        ZipOutputStream zip = new ZipOutputStream(buffered);
+        // On a failure the zip is left unfinished, so a cut-off download never reads as a complete workbook; its
+        // deflater is then released when collected. On success, closing it releases the deflater at once and only
+        // flushes the client's stream, which belongs to the caller.
+        ZipOutputStream zip = new ZipOutputStream(new KeptOpen(new BufferedOutputStream(out, 64 * 1024)));
         zip.setLevel(Deflater.BEST_SPEED);
         try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(template.zip()))) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
@@ -59,8 +62,25 @@ public class ResponsesWorkbookWriter {
                 zip.closeEntry();
             }
         }
-        zip.finish();
-        buffered.flush();
+        zip.close();
+    }
+
+    /** Passes writes on in whole arrays; closing it only flushes. */
+    private static final class KeptOpen extends FilterOutputStream {
+
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     /** The package without rows, made by POI: its styles, the sheet's column widths and frozen panes. */
@@ -94,10 +114,10 @@ public class ResponsesWorkbookWriter {
         zip.write(sheetXml, 0, at);
         zip.write(SHEET_DATA_START);
         SheetRowsWriter rows = new SheetRowsWriter(table.width(), zip);
-        textRow(rows, 0, headerStyle, table.columnIds().toArray(String[]::new));
-        textRow(rows, 1, headerStyle, table.columnNames().toArray(String[]::new));
         int[] rowIndex = {FIRST_RESPONSE_ROW};
         try {
+            textRow(rows, 0, headerStyle, table.columnIds().toArray(String[]::new));
+            textRow(rows, 1, headerStyle, table.columnNames().toArray(String[]::new));
             pages.forEachPage(page -> {
                 for (ExportedResponse response : page.items()) {
                     rows.startRow(rowIndex[0]++, 0);

@@ -158,6 +158,23 @@ class ResponsesWorkbookWriterTest {
                 .isInstanceOf(IOException.class).isNotInstanceOf(UncheckedIOException.class);
     }
 
+    @Test
+    void leavesTheZipUnfinishedWhenAPageCannotBeRead() {
+        ResponsePages pages = new ResponsePages(new ResponsePage(List.of(new ExportedResponse("id-1", "t", 1, Map.of(),
+                Map.of())), "id-1"), cursor -> {
+            throw new ExportUnavailableException("analytics-service did not answer.");
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> new ResponsesWorkbookWriter().write(table, pages, out)).isInstanceOf(ExportUnavailableException.class);
+        assertThatThrownBy(() -> new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray())))
+                .as("a cut-off download is not a workbook").isInstanceOf(Exception.class);
+        byte[] written = out.toByteArray();
+        assertThat(written.length).as("the rows before the failure were sent").isGreaterThan(0);
+        assertThat(new String(written, java.nio.charset.StandardCharsets.ISO_8859_1)).as("no end of central directory")
+                .doesNotContain("PK\u0005\u0006");
+    }
+
     private XSSFWorkbook written(ResponsePages pages) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ResponsesWorkbookWriter().write(table, pages, out);
