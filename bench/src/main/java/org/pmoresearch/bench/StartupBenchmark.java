@@ -94,6 +94,11 @@ public final class StartupBenchmark {
                         + Runtime.getRuntime().availableProcessors() + " cores they compete for CPU while each loads"
                         + " its classes and Spring context, so the last service's time is what the cores allow, not the"
                         + " slowest service alone.",
+                "About half of the CPU a service start needs is the optimising compiler (C2) compiling start-up code;"
+                        + " catalogue-service and export-service, which serve few requests, run with C1 only, survey-service"
+                        + " and analytics-service keep C2 for the load they carry (see \"Where the time goes\").",
+                "A restart maps each service's class-data-sharing archive instead of loading and verifying its classes"
+                        + " again; a first start has none yet.",
                 "The machine CPU column shows how busy the whole machine was during each start (other work included)."));
         ResultsDocument.replaceSection(options.path("results", ResultsDocument.DEFAULT_PATH), "startup", section.markdown());
     }

@@ -21,21 +21,33 @@ public record PlatformSettings(
         List<String> serviceJvmOptions,
         boolean classDataSharing) {
 
-    /** The four services, in start order, with their default ports. */
+    /**
+     * The four services, in start order, with their default ports and the JVM options the launcher puts before the
+     * configured ones. The catalogue and the export serve few requests, so they run with the C1 compiler alone: a
+     * start then needs about half the CPU, as the optimising compiler is what a Spring Boot start spends most on
+     * when four of them share two cores. The survey and analytics carry the load and keep it.
+     */
     public enum Service {
-        CATALOGUE("catalogue-service", 8081, "catalogue"),
-        SURVEY("survey-service", 8082, null),
-        ANALYTICS("analytics-service", 8083, "analytics"),
-        EXPORT("export-service", 8084, null);
+        CATALOGUE("catalogue-service", 8081, "catalogue", List.of(QUICK_START)),
+        SURVEY("survey-service", 8082, null, List.of()),
+        ANALYTICS("analytics-service", 8083, "analytics", List.of()),
+        EXPORT("export-service", 8084, null, List.of(QUICK_START));
 
         private final String artifact;
         private final int defaultPort;
         private final String database;
+        private final List<String> ownJvmOptions;
 
-        Service(String artifact, int defaultPort, String database) {
+        Service(String artifact, int defaultPort, String database, List<String> ownJvmOptions) {
             this.artifact = artifact;
             this.defaultPort = defaultPort;
             this.database = database;
+            this.ownJvmOptions = ownJvmOptions;
+        }
+
+        /** Put before {@code --service-jvm-options}, which can override them (the last occurrence of an option wins). */
+        public List<String> ownJvmOptions() {
+            return ownJvmOptions;
         }
 
         public String artifact() {
@@ -56,6 +68,8 @@ public record PlatformSettings(
     }
 
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
+    /** Compiles with C1 only. */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
     public static PlatformSettings defaults() {
         Map<Service, Integer> ports = new HashMap<>();
@@ -130,6 +144,7 @@ public record PlatformSettings(
                   --catalogue-port=8081  --survey-port=8082  --analytics-port=8083  --export-port=8084
                   --partitions=12            partitions of pmo.survey-responses.v1 (on first start)
                   --service-jvm-options="-Xmx512m ..."
+                                             (catalogue and export get -XX:TieredStopAtLevel=1 before them)
                   --class-data-sharing=true  run each service from an extracted copy with a class-data-sharing archive
                                              (under <data-dir>/cds; made on its first run, used by every later start)
                 """;

@@ -55,19 +55,25 @@ final class ServiceProcess implements AutoCloseable {
 
     void start() throws IOException {
         Files.createDirectories(logFile.getParent());
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        List<String> launch = classDataCache.map(cache -> ClassDataSharing.launchArguments(jar, cache))
-                .orElse(List.of("-jar", jar.toAbsolutePath().toString()));
-        recordingArchive = launch.stream().anyMatch(argument -> argument.startsWith(ClassDataSharing.RECORD_OPTION));
-        command.addAll(launch);
+        List<String> command = command();
+        recordingArchive = command.stream().anyMatch(argument -> argument.startsWith(ClassDataSharing.RECORD_OPTION));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
         log.info("Started {} (pid {}), log {}", service.artifact(), process.pid(), logFile);
+    }
+
+    /** The service's own JVM options, then the configured ones (which win), then how to launch it. */
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(service.ownJvmOptions());
+        command.addAll(jvmOptions);
+        command.addAll(classDataCache.map(cache -> ClassDataSharing.launchArguments(jar, cache))
+                .orElse(List.of("-jar", jar.toAbsolutePath().toString())));
+        return command;
     }
 
     /** Waits until the service reports UP on its health endpoint; fails early if the process dies. */
