@@ -26,8 +26,8 @@ import java.util.zip.ZipOutputStream;
  * <p>POI builds the package around the rows (styles, column widths, the frozen panes) as a small template without
  * rows; the template is then copied into the zip stream, and when the copy reaches the worksheet, the rows are
  * written into its {@code <sheetData>} by {@link SheetRowsWriter} while the pages of responses come from analytics.
- * Only the current page is in memory, there is no temporary file, and each page reaches the client as soon as it
- * is written instead of after the last one.
+ * At most two pages are in memory (see {@link ResponsePages}), there is no temporary file, and each page reaches
+ * the client as soon as it is written instead of after the last one.
  */
 @Component
 public class ResponsesWorkbookWriter {
