@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -116,8 +117,8 @@ public class ResponsesWorkbookWriter {
         SheetRowsWriter rows = new SheetRowsWriter(table.width(), zip);
         int[] rowIndex = {FIRST_RESPONSE_ROW};
         try {
-            textRow(rows, 0, headerStyle, table.columnIds().toArray(String[]::new));
-            textRow(rows, 1, headerStyle, table.columnNames().toArray(String[]::new));
+            textRow(rows, 0, headerStyle, table.columnIds());
+            textRow(rows, 1, headerStyle, table.columnNames());
             pages.forEachPage(page -> {
                 for (ExportedResponse response : page.items()) {
                     rows.startRow(rowIndex[0]++, 0);
@@ -137,10 +138,10 @@ public class ResponsesWorkbookWriter {
         zip.write(sheetXml, after, sheetXml.length - after);
     }
 
-    private static void textRow(SheetRowsWriter rows, int rowIndex, int style, String[] values) {
+    private static void textRow(SheetRowsWriter rows, int rowIndex, int style, List<String> values) {
         rows.startRow(rowIndex, style);
-        for (int column = 0; column < values.length; column++) {
-            rows.text(column, values[column]);
+        for (int column = 0; column < values.size(); column++) {
+            rows.text(column, values.get(column));
         }
         rows.endRow();
     }

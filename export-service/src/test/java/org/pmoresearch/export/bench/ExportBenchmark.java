@@ -67,8 +67,7 @@ import javax.management.openmbean.CompositeData;
  * analytics (in this JVM, generating each page on request, so it shares the heap and the CPUs), and
  * {@link ResponsesWorkbookWriter} writes the rows into the xlsx. The baseline is the textbook SXSSF loop: the same
  * rows (same values, same default cell style) built from the same responses in memory, flushed to a temp file, then
- * zipped. Both write to a byte-counting
- * sink. The catalogue is the size of the PMO one: 31 areas of 5 tasks. Run with {@code -Xmx256m}: finishing the
+ * zipped. Both write to a byte-counting sink. The catalogue is the size of the PMO one: 31 areas of 5 tasks. Run with {@code -Xmx256m}: finishing the
  * 100k run is the proof that the export fits in a 256 MB heap.
  */
 public final class ExportBenchmark {
@@ -334,7 +333,7 @@ public final class ExportBenchmark {
                 .append(String.format(Locale.ROOT, "Target (issue 8): export of 100,000 responses at most %d s in a 256 MB heap: **%s** (%.1f s, %.2f of the target).%n%n",
                         TARGET_SECONDS, largest.export().seconds() <= TARGET_SECONDS ? "met" : "not met",
                         largest.export().seconds(), largest.export().seconds() / TARGET_SECONDS))
-                .append("What limits the time: the two cores, shared by three threads during the run: the export's writing its rows ")
+                .append("What limits the time: the two cores, shared by three threads during the run: the export thread writing its rows ")
                 .append("and deflating them, its prefetch thread reading and parsing the next page, and the stand-in analytics generating ")
                 .append("that page's JSON (in production, analytics-service's own process). See \"Where the time goes\" for the profile.\n");
         section.append(SECTION_END).append('\n');
