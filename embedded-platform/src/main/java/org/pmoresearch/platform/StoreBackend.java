@@ -1,28 +1,66 @@
 package org.pmoresearch.platform;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes (every collection's {@code _id} among them) ordered by
  * {@link IndexKeyType}: the same order, on disk and in memory, as the backend's own, reached without serialising
- * both keys for every comparison. Files written by either backend are read by the other.
+ * both keys for every comparison; and its collections are {@link IdOrderedCollection}s, which read pages in
+ * {@code _id} order without sorting the whole collection. Files written by either backend are read by the other.
  */
 final class StoreBackend extends H2Backend {
 
     /** How the backend names the map of a collection's index, after the collection's namespace. */
     private static final String INDEX_MAP_INFIX = "._index_";
+    /** How the backend names the maps of a collection's documents and its metadata, before its namespace. */
+    private static final String DOCUMENTS_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
 
     StoreBackend(MVStore store) {
         super(store);
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        return holdingItsVersion(() -> super.handleCommand(channel, databaseName, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return holdingItsVersion(() -> super.handleQuery(query));
+    }
+
+    /**
+     * Runs a request with the store's current version registered as in use. A read walks the maps as they were
+     * when it began; without the registration, H2 frees the chunks of a version once it is a few versions old
+     * (five by default), and a long read (a scan of a large collection while others write, or while the
+     * background writer compacts the file after a burst of writes) then fails with "Chunk … not found". A
+     * request's results are complete when it returns (the backend's cursors keep the rest in memory), so the
+     * registration ends with it.
+     */
+    <T> T holdingItsVersion(Supplier<T> request) {
+        MVStore.TxCounter usage = getMvStore().registerVersionUsage();
+        try {
+            return request.get();
+        } finally {
+            getMvStore().deregisterVersionUsage(usage);
+        }
     }
 
     @Override
@@ -46,6 +84,15 @@ final class StoreBackend extends H2Backend {
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        /** The backend's collection, on the same maps, with reads in {@code _id} order served in that order. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DOCUMENTS_MAP_PREFIX + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
+            return new IdOrderedCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
     }
 }

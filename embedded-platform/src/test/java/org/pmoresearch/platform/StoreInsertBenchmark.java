@@ -87,8 +87,8 @@ public final class StoreInsertBenchmark {
         }
     }
 
-    /** A fact as analytics writes one: a profile, and task ids joined by spaces per area. */
-    private static Document fact(Random random, long offset) {
+    /** A fact as analytics writes one: a random id, a profile, and task ids joined by spaces per area. */
+    static Document fact(Random random, long offset) {
         Document selections = new Document();
         for (String area : AREAS) {
             StringBuilder tasks = new StringBuilder();
@@ -97,7 +97,7 @@ public final class StoreInsertBenchmark {
             }
             selections.append(area, tasks.toString());
         }
-        return new Document("_id", UUID.randomUUID().toString())
+        return new Document("_id", new UUID(random.nextLong(), random.nextLong()).toString())
                 .append("partition", (int) (offset % 12))
                 .append("offset", offset)
                 .append("catalogueVersion", 1)
