@@ -19,6 +19,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,8 @@ import java.util.List;
 class SecurityConfig {
 
     static final String ADMIN_ROLE = "ADMIN";
+    static final Duration VERIFIED_PASSWORD_REMEMBERED = Duration.ofMinutes(2);
+    private static final int VERIFIED_PASSWORDS_KEPT = 64;
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     @Bean
@@ -83,8 +87,14 @@ class SecurityConfig {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /**
+     * BCrypt; a password just verified is remembered for {@link #VERIFIED_PASSWORD_REMEMBERED}, as export-service
+     * reads an admin export from here a page at a time with the administrator's credentials (about 80 ms of
+     * BCrypt per page otherwise). Wrong passwords are never remembered.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new RememberingPasswordEncoder(new BCryptPasswordEncoder(), VERIFIED_PASSWORD_REMEMBERED,
+                VERIFIED_PASSWORDS_KEPT, Clock.systemUTC());
     }
 }
