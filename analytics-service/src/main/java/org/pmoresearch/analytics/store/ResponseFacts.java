@@ -24,6 +24,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Repository
 public class ResponseFacts {
 
+    /**
+     * Facts per batch of a count's cursor. Without it the embedded store answers the whole result in one reply,
+     * which the driver refuses once it is over 48 MB (about 20,000 facts); MongoDB caps its batches itself.
+     */
+    static final int COUNT_BATCH_SIZE = 1_000;
+
     private final MongoOperations mongo;
 
     public ResponseFacts(MongoOperations mongo) {
@@ -49,7 +55,8 @@ public class ResponseFacts {
             criteria = criteria.and(ResponseFactDocument.CATALOGUE_VERSION).is(catalogueVersion);
         }
         SelectionCounts counts = new SelectionCounts();
-        try (Stream<ResponseFactDocument> facts = mongo.stream(new Query(criteria), ResponseFactDocument.class,
+        Query query = new Query(criteria).cursorBatchSize(COUNT_BATCH_SIZE);
+        try (Stream<ResponseFactDocument> facts = mongo.stream(query, ResponseFactDocument.class,
                 generation.factsCollection())) {
             facts.forEach(fact -> counts.add(fact.selectionLists()));
         }

@@ -1,5 +1,12 @@
 package org.pmoresearch.analytics.store;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +18,9 @@ import org.pmoresearch.analytics.domain.ResponseFact;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +109,32 @@ class MongoResponseFactStoreTest {
         assertThat(store.find(repeated.toString())).contains(firstOfRepeated);
         assertThat(store.find(known.toString())).contains(stored);
         assertThat(store.find(fresh.responseId())).contains(fresh);
+    }
+
+    @Test
+    void aCountReadsTheFactsInBatchesThatFitInAReply() {
+        List<BsonDocument> finds = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MONGO.uri()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.add(event.getCommand().clone());
+                        }
+                    }
+                }).build())) {
+            ResponseFacts counted = new ResponseFacts(new MongoTemplate(client, MongoTestServer.DATABASE));
+            for (int i = 0; i < 3; i++) {
+                store.insertOrFindExisting(fact(UUID.randomUUID(), new RecordPosition(0, i),
+                        Map.of("ppm-tools", List.of("ppm-selection"))));
+            }
+
+            assertThat(counted.count(Generation.FIRST, Map.of(), null).totalResponses()).isEqualTo(3);
+        }
+
+        assertThat(finds).singleElement().satisfies(find ->
+                assertThat(find.getInt32("batchSize").getValue()).isEqualTo(ResponseFacts.COUNT_BATCH_SIZE));
     }
 
     private static ResponseFact fact(UUID responseId, RecordPosition position, Map<String, List<String>> selections) {
