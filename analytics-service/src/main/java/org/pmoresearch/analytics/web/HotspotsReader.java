@@ -18,23 +18,23 @@ import java.util.Map;
 /**
  * Answers hotspot questions. Unfiltered and single-segment answers come from the partition documents'
  * counts (exact, like the totals); answers by catalogue version and admin cross-filters are counted from
- * the response facts.
+ * the response facts, once per version of the counts ({@link CountsFromFacts}).
  */
 @Component
 class HotspotsReader {
 
     private final CurrentCounts currentCounts;
-    private final ResponseFacts facts;
     private final CatalogueVersions catalogues;
     private final HotspotRules rules;
     private final HotspotsAssembler assembler;
+    private final CountsFromFacts countsFromFacts;
 
     HotspotsReader(CurrentCounts currentCounts, ResponseFacts facts, CatalogueVersions catalogues, HotspotRules rules) {
         this.currentCounts = currentCounts;
-        this.facts = facts;
         this.catalogues = catalogues;
         this.rules = rules;
         this.assembler = new HotspotsAssembler(rules);
+        this.countsFromFacts = new CountsFromFacts(facts);
     }
 
     /** Changes whenever any answer may change: new counts stored by any instance, or a new catalogue version. */
@@ -55,7 +55,7 @@ class HotspotsReader {
     HotspotsResponse publicAnswer(DimensionFilter filter, Integer catalogueVersion) {
         if (catalogueVersion != null) {
             Map<String, String> filters = filter == null ? Map.of() : Map.of(filter.dimension(), filter.value());
-            SelectionCounts counts = facts.count(currentCounts.snapshot().generation(), filters, catalogueVersion);
+            SelectionCounts counts = countsFromFacts.count(currentCounts.snapshot(), filters, catalogueVersion);
             return answer(counts, filter, null, catalogueVersion, Publication.PUBLIC_FILTERED);
         }
         if (filter == null) {
@@ -82,7 +82,7 @@ class HotspotsReader {
     HotspotsResponse adminAnswer(Map<String, String> filters, Integer catalogueVersion) {
         SelectionCounts counts = filters.isEmpty() && catalogueVersion == null
                 ? currentCounts.snapshot().counts().all()
-                : facts.count(currentCounts.snapshot().generation(), filters, catalogueVersion);
+                : countsFromFacts.count(currentCounts.snapshot(), filters, catalogueVersion);
         List<DimensionFilter> all = filters.entrySet().stream()
                 .map(filter -> new DimensionFilter(filter.getKey(), filter.getValue()))
                 .toList();
