@@ -55,7 +55,7 @@ final class IdOrderedCollection extends H2Collection {
                 fieldSelector);
     }
 
-    static boolean isAscendingBy(Document orderBy, String field) {
+    private static boolean isAscendingBy(Document orderBy, String field) {
         return orderBy != null && orderBy.size() == 1
                 && orderBy.get(field) instanceof Number direction && direction.doubleValue() == 1;
     }

@@ -33,7 +33,7 @@ import java.util.List;
 class SecurityConfig {
 
     static final String ADMIN_ROLE = "ADMIN";
-    static final Duration VERIFIED_PASSWORD_REMEMBERED = Duration.ofMinutes(2);
+    private static final Duration VERIFIED_PASSWORD_REMEMBERED = Duration.ofMinutes(2);
     private static final int VERIFIED_PASSWORDS_KEPT = 64;
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
