@@ -1,7 +1,6 @@
 package org.pmoresearch.platform;
 
 import de.bwaldvogel.mongo.MongoServer;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ final class MongoStore implements AutoCloseable {
 
     void start() throws Exception {
         Files.createDirectories(file.getParent());
-        server = new MongoServer(new StoreBackend(MVStore.open(file.toString())));
+        server = new MongoServer(StoreBackend.open(file));
         server.bind(settings.host(), settings.mongoPort());
         log.info("MongoDB-wire store listening on {}:{}, file {}", settings.host(), settings.mongoPort(), file);
     }

@@ -13,7 +13,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class IdOrderedCollectionTest {
     @BeforeEach
     void startBoth() {
         reference = collection(new H2Backend(temporary.resolve("reference.mv.db").toString()));
-        store = collection(new StoreBackend(MVStore.open(temporary.resolve("store.mv.db").toString())));
+        store = collection(StoreBackend.open(temporary.resolve("store.mv.db")));
     }
 
     @AfterEach

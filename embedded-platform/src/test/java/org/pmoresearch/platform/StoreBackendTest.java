@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -38,7 +40,7 @@ class StoreBackendTest {
         List<String> byStore = ids(1_500);
 
         with(new H2Backend(file.toString()), facts -> insert(facts, byH2));
-        with(new StoreBackend(MVStore.open(file.toString())), facts -> {
+        with(StoreBackend.open(file), facts -> {
             assertAllFound(facts, byH2);
             assertRefusedAgain(facts, byH2.get(700));
             insert(facts, byStore);
@@ -54,7 +56,7 @@ class StoreBackendTest {
     @Test
     void secondaryUniqueIndexesUseTheFasterKeyTypeToo() {
         Path file = temporary.resolve("store.mv.db");
-        StoreBackend backend = new StoreBackend(MVStore.open(file.toString()));
+        StoreBackend backend = StoreBackend.open(file);
         with(backend, facts -> {
             facts.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true));
             facts.insertOne(new Document("_id", "a").append("email", "one@example.org"));
@@ -69,6 +71,51 @@ class StoreBackendTest {
                     assertThat(store.openMap(name).getKeyType()).isInstanceOf(IndexKeyType.class));
         });
     }
+
+    @Test
+    void keepsEachFactInAPageOfItsOwnWhereTheDefaultSharesPages() {
+        Path plainFile = temporary.resolve("plain.mv.db");
+        Path storeFile = temporary.resolve("store.mv.db");
+        with(new H2Backend(plainFile.toString()), StoreBackendTest::insertFacts);
+        with(StoreBackend.open(storeFile), StoreBackendTest::insertFacts);
+
+        List<Page<?, ?>> plainFacts = leafPages(plainFile, "databases.pmo.response_facts");
+        List<Page<?, ?>> storeFacts = leafPages(storeFile, "databases.pmo.response_facts");
+        assertThat(plainFacts).as("H2's default page size").anySatisfy(page ->
+                assertThat(page.getKeyCount()).isGreaterThan(1));
+        assertThat(storeFacts).as("the launcher's store").allSatisfy(page ->
+                assertThat(page.getKeyCount()).isEqualTo(1));
+    }
+
+    private static void insertFacts(MongoCollection<Document> facts) {
+        Random random = new Random(7);
+        List<Document> batch = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            batch.add(StoreInsertBenchmark.fact(random, i));
+        }
+        facts.insertMany(batch);
+    }
+
+    /** The leaf pages of one of the file's maps, as the file holds them. */
+    private static List<Page<?, ?>> leafPages(Path file, String map) {
+        try (MVStore store = MVStore.open(file.toString())) {
+            assertThat(store.hasMap(map)).as("map %s", map).isTrue();
+            List<Page<?, ?>> leaves = new ArrayList<>();
+            collectLeaves(store.openMap(map).getRootPage(), leaves);
+            return leaves;
+        }
+    }
+
+    private static void collectLeaves(Page<?, ?> page, List<Page<?, ?>> leaves) {
+        if (page.isLeaf()) {
+            leaves.add(page);
+            return;
+        }
+        for (int child = 0; child < page.getRawChildPageCount(); child++) {
+            collectLeaves(page.getChildPage(child), leaves);
+        }
+    }
+
 
     private static void with(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backend);

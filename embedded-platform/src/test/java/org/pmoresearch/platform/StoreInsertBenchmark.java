@@ -21,13 +21,14 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Inserts of response facts into the embedded store: the launcher's {@link StoreBackend} against the plain H2
- * backend (the baseline), alternating, each on a fresh file, in batches over the wire as analytics sends them.
- * Not a test; run it with
+ * Inserts of response facts into the embedded store, in batches over the wire as analytics sends them, each run on
+ * a fresh file: the plain H2 backend (the baseline), the launcher's {@link StoreBackend} on a store with H2's
+ * default page size, and the launcher's store as the launcher opens it ({@link StoreBackend#open}), one after the
+ * other in each run. Not a test; run it with
  * <pre>
  * ./mvnw -q -B -pl embedded-platform -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
  * java -cp embedded-platform/target/test-classes:embedded-platform/target/classes:$(cat embedded-platform/target/bench.classpath) \
- *     org.pmoresearch.platform.StoreInsertBenchmark [facts per run, default 30000] [runs per backend, default 3]
+ *     org.pmoresearch.platform.StoreInsertBenchmark [facts per run, default 30000] [runs, default 3]
  * </pre>
  */
 public final class StoreInsertBenchmark {
@@ -37,30 +38,66 @@ public final class StoreInsertBenchmark {
             "risk-management", "reporting", "methods-and-tools", "training", "benefits-realisation", "change",
             "quality-assurance"};
 
+    private enum Contender {
+        PLAIN("plain H2 backend") {
+            @Override
+            MongoBackend open(Path file) {
+                return new H2Backend(file.toString());
+            }
+        },
+        DEFAULT_PAGES("launcher's store, H2's default page size") {
+            @Override
+            MongoBackend open(Path file) {
+                return new StoreBackend(MVStore.open(file.toString()));
+            }
+        },
+        LAUNCHERS("launcher's store") {
+            @Override
+            MongoBackend open(Path file) {
+                return StoreBackend.open(file);
+            }
+        };
+
+        private final String label;
+
+        Contender(String label) {
+            this.label = label;
+        }
+
+        abstract MongoBackend open(Path file);
+    }
+
     private StoreInsertBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
         int facts = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        double[] plain = new double[runs];
-        double[] store = new double[runs];
+        Contender[] contenders = Contender.values();
+        double[][] rates = new double[contenders.length][runs];
         for (int run = 0; run < runs; run++) {
-            plain[run] = insertsPerSecond(false, facts);
-            store[run] = insertsPerSecond(true, facts);
-            System.out.printf("run %d: plain H2 backend %,.0f inserts/s, launcher's store %,.0f inserts/s (%.2f×)%n",
-                    run + 1, plain[run], store[run], store[run] / plain[run]);
+            StringBuilder line = new StringBuilder("run " + (run + 1) + ":");
+            for (Contender contender : contenders) {
+                double rate = insertsPerSecond(contender, facts);
+                rates[contender.ordinal()][run] = rate;
+                line.append(String.format(" %s %,.0f inserts/s (%.2f× plain);", contender.label, rate,
+                        rate / rates[Contender.PLAIN.ordinal()][run]));
+            }
+            System.out.println(line);
         }
-        double plainMean = mean(plain);
-        double storeMean = mean(store);
-        System.out.printf("mean of %d runs of %,d facts: plain %,.0f /s, store %,.0f /s, store ÷ plain %.2f%n",
-                runs, facts, plainMean, storeMean, storeMean / plainMean);
+        double plainMean = mean(rates[Contender.PLAIN.ordinal()]);
+        StringBuilder summary = new StringBuilder(String.format("mean of %d runs of %,d facts:", runs, facts));
+        for (Contender contender : contenders) {
+            double contenderMean = mean(rates[contender.ordinal()]);
+            summary.append(String.format(" %s %,.0f /s (%.2f× plain);", contender.label, contenderMean,
+                    contenderMean / plainMean));
+        }
+        System.out.println(summary);
     }
 
-    private static double insertsPerSecond(boolean launchersStore, int facts) throws IOException {
+    private static double insertsPerSecond(Contender contender, int facts) throws IOException {
         Path directory = Files.createTempDirectory("store-insert-benchmark");
-        String file = directory.resolve("store.mv.db").toString();
-        MongoBackend backend = launchersStore ? new StoreBackend(MVStore.open(file)) : new H2Backend(file);
+        MongoBackend backend = contender.open(directory.resolve("store.mv.db"));
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {

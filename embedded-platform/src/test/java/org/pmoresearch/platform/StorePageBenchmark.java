@@ -10,7 +10,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -45,7 +44,7 @@ public final class StorePageBenchmark {
         int pages = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path directory = Files.createTempDirectory("store-page-benchmark");
         try (Served plain = new Served(new H2Backend(directory.resolve("plain.mv.db").toString()));
-             Served store = new Served(new StoreBackend(MVStore.open(directory.resolve("store.mv.db").toString())))) {
+             Served store = new Served(StoreBackend.open(directory.resolve("store.mv.db")))) {
             plain.insert(facts);
             store.insert(facts);
             System.out.printf("%,d facts in each store%n", facts);
