@@ -66,7 +66,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         mongo.start();
         for (Service service : Service.values()) {
             Optional<Path> classDataCache = settings.classDataSharing()
-                    ? Optional.of(settings.dataDir().resolve("cds").resolve(service.artifact()))
+                    ? Optional.of(settings.classDataCacheOf(service))
                     : Optional.empty();
             ServiceProcess process = new ServiceProcess(service, settings.jarOf(service), environmentOf(settings, secrets, service),
                     settings.serviceJvmOptions(), classDataCache,

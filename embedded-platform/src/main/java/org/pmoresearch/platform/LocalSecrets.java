@@ -31,6 +31,12 @@ record LocalSecrets(String adminUsername, String adminPassword, String adminPass
         return new LocalSecrets(ADMIN_USERNAME, password, hash, tokenSecret, passwordFile);
     }
 
+    /** Secrets that are never written anywhere, for a service that runs without serving anyone (a training run). */
+    static LocalSecrets throwaway() {
+        String password = random(18);
+        return new LocalSecrets(ADMIN_USERNAME, password, new BCryptPasswordEncoder().encode(password), random(48), null);
+    }
+
     private static String readOrCreate(Path file, int randomBytes) throws IOException {
         if (Files.exists(file)) {
             String value = Files.readString(file, StandardCharsets.UTF_8).trim();
@@ -38,9 +44,7 @@ record LocalSecrets(String adminUsername, String adminPassword, String adminPass
                 return value;
             }
         }
-        byte[] bytes = new byte[randomBytes];
-        new SecureRandom().nextBytes(bytes);
-        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = random(randomBytes);
         Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -48,5 +52,11 @@ record LocalSecrets(String adminUsername, String adminPassword, String adminPass
             // Windows: the file inherits the data directory's access rules.
         }
         return value;
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
     }
 }

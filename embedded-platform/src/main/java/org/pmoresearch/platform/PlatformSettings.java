@@ -135,6 +135,14 @@ public record PlatformSettings(
         return servicesDir.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
     }
 
+    /**
+     * Where a service's extracted copy and class-data-sharing archive live: beside its jar, because the build
+     * makes them and every platform started from that build uses them.
+     */
+    public Path classDataCacheOf(Service service) {
+        return jarOf(service).resolveSibling("cds");
+    }
+
     static String usage() {
         return """
                 Usage: java -jar embedded-platform/target/embedded-platform.jar [--name=value ...]
@@ -146,7 +154,7 @@ public record PlatformSettings(
                   --service-jvm-options="-Xmx512m ..."
                                              (catalogue and export get -XX:TieredStopAtLevel=1 before them)
                   --class-data-sharing=true  run each service from an extracted copy with a class-data-sharing archive
-                                             (under <data-dir>/cds; made on its first run, used by every later start)
+                                             (<service>/target/cds, made by the build; else on its first run)
                 """;
     }
 

@@ -68,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
     /** The service's own JVM options, then the configured ones (which win), then how to launch it. */
     List<String> command() {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ClassDataSharing.javaExecutable());
         command.addAll(service.ownJvmOptions());
         command.addAll(jvmOptions);
         command.addAll(classDataCache.map(cache -> ClassDataSharing.launchArguments(jar, cache))

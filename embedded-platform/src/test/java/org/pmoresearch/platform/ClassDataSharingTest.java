@@ -1,17 +1,24 @@
 package org.pmoresearch.platform;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.pmoresearch.platform.PlatformSettings.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a real service jar of this build, copied so that the test can change it. */
 class ClassDataSharingTest {
@@ -77,12 +84,78 @@ class ClassDataSharingTest {
     void aNewBuildOfTheJarThrowsTheCopyAndItsArchiveAway() throws IOException {
         ClassDataSharing.launchArguments(jar, cache);
         Files.writeString(cache.resolve("classes.jsa"), "archive of the old build");
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        Path otherBuild = Path.of(System.getProperty("platform.root", "..")).resolve("export-service/target/export-service.jar");
+        Files.copy(otherBuild, jar, StandardCopyOption.REPLACE_EXISTING);
 
         List<String> arguments = ClassDataSharing.launchArguments(jar, cache);
 
         assertThat(cache.resolve("classes.jsa")).doesNotExist();
         assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit="));
+        assertThat(cache.resolve("app").resolve("lib")).isDirectoryContaining("glob:**/poi-ooxml-*.jar");
+    }
+
+    @Test
+    void aRebuildWithTheSameBytesKeepsTheCopyAndItsArchive() throws IOException {
+        ClassDataSharing.launchArguments(jar, cache);
+        Files.writeString(cache.resolve("classes.jsa"), "archive of this build");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+
+        List<String> arguments = ClassDataSharing.launchArguments(jar, cache);
+
+        assertThat(cache.resolve("classes.jsa")).hasContent("archive of this build");
+        assertThat(arguments).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa").toAbsolutePath());
+    }
+
+    @Test
+    void anotherJvmThrowsTheCopyAndItsArchiveAway() throws IOException {
+        ClassDataSharing.launchArguments(jar, cache);
+        Files.writeString(cache.resolve("classes.jsa"), "archive of another JVM");
+        Path stamp = cache.resolve("source.properties");
+        Files.writeString(stamp, Files.readString(stamp).replaceAll("(?m)^java\\.vm\\.version=.*$", "java.vm.version=1.0-other"));
+
+        List<String> arguments = ClassDataSharing.launchArguments(jar, cache);
+
+        assertThat(cache.resolve("classes.jsa")).doesNotExist();
+        assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    @Test
+    void aTrainingRunRecordsAnArchiveThatTheServiceThenMaps() throws Exception {
+        List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        Map<String, String> environment = ClassDataTraining.environmentOf(PlatformSettings.defaults(), LocalSecrets.throwaway(),
+                Service.CATALOGUE);
+
+        assertThat(ClassDataSharing.train(jar, cache, jvmOptions, environment, Duration.ofMinutes(3))).startsWith("archive recorded");
+
+        assertThat(cache.resolve("classes.jsa")).isNotEmptyFile();
+        assertThat(cache.resolve("classes.jsa.recording")).doesNotExist();
+        assertThat(ClassDataSharing.train(jar, cache, jvmOptions, environment, Duration.ofMinutes(3))).isEqualTo("archive up to date");
+        List<String> launch = ClassDataSharing.launchArguments(jar, cache);
+        assertThat(launch).contains("-XX:SharedArchiveFile=" + cache.resolve("classes.jsa").toAbsolutePath());
+        // -Xshare:on: the JVM refuses to start unless it maps the archive.
+        List<String> command = new ArrayList<>(List.of(ClassDataSharing.javaExecutable(), "-Xshare:on"));
+        command.addAll(jvmOptions);
+        command.add("-Dspring.context.exit=onRefresh");
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(temporary.resolve("mapped.log").toFile());
+        builder.environment().putAll(environment);
+        Process mapped = builder.start();
+        assertThat(mapped.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(mapped.exitValue()).as(Files.readString(temporary.resolve("mapped.log"))).isZero();
+    }
+
+    @Test
+    void aServiceThatCannotCreateItsContextLeavesNoArchive() {
+        // A port that is not a number: the catalogue cannot create its web server.
+        assertThatThrownBy(() -> ClassDataSharing.train(jar, cache, List.of("-XX:TieredStopAtLevel=1"), Map.of("SERVER_PORT", "not-a-port"),
+                Duration.ofMinutes(3)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exit code");
+
+        assertThat(cache.resolve("classes.jsa")).doesNotExist();
+        assertThat(cache.resolve("classes.jsa.recording")).doesNotExist();
+        assertThat(ClassDataSharing.launchArguments(jar, cache)).anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     @Test
