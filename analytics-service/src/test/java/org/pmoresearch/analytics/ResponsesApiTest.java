@@ -2,7 +2,7 @@ package org.pmoresearch.analytics;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.pmoresearch.analytics.domain.ReportTokens;
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,7 +36,7 @@ class ResponsesApiTest extends AnalyticsIntegrationTest {
         publishSubmission(responseId, profile, selections, 2);
         awaitHotspotsMatchTheGroundTruth();
 
-        mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.tokenFor(responseId)))
+        mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.issue(responseId)))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
                 .andExpect(jsonPath("$.responseId").value(responseId.toString()))
@@ -48,7 +48,7 @@ class ResponsesApiTest extends AnalyticsIntegrationTest {
                 .andExpect(jsonPath("$.selections.ppm-tools").isEmpty())
                 .andExpect(jsonPath("$.withdrawn").value(false));
 
-        mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.tokenFor(UUID.randomUUID())))
+        mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.issue(UUID.randomUUID())))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/responses/{id}", responseId))
@@ -59,7 +59,7 @@ class ResponsesApiTest extends AnalyticsIntegrationTest {
 
         publishWithdrawal(responseId);
         awaitHotspotsMatchTheGroundTruth();
-        mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.tokenFor(responseId)))
+        mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.issue(responseId)))
                 .andExpect(status().isGone())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(410));
@@ -69,7 +69,7 @@ class ResponsesApiTest extends AnalyticsIntegrationTest {
     void aResponseNotCountedYetIsA404WithRetryAfter() throws Exception {
         UUID unknown = UUID.randomUUID();
 
-        mvc.perform(get("/api/responses/{id}", unknown).header(TOKEN_HEADER, tokens.tokenFor(unknown)))
+        mvc.perform(get("/api/responses/{id}", unknown).header(TOKEN_HEADER, tokens.issue(unknown)))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -2,8 +2,8 @@ package org.pmoresearch.export;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.export.domain.ProfileDimensions;
-import org.pmoresearch.export.domain.ReportTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;

@@ -22,7 +22,7 @@ class PersonalWorkbookTest extends RunningExportService {
     }
 
     private static String rightToken(UUID responseId) {
-        return AnalyticsStub.TOKENS.tokenFor(responseId);
+        return AnalyticsStub.TOKENS.issue(responseId);
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.pmoresearch.survey;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.pmoresearch.survey.domain.ReportTokens;
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.survey.domain.ResponseIds;
 
 import java.io.IOException;

@@ -18,9 +18,9 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pmoresearch.contracts.EventHeaders;
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
 import org.pmoresearch.survey.KafkaTestClients.ResponsesTopicReader;
-import org.pmoresearch.survey.domain.ReportTokens;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package org.pmoresearch.analytics.config;
 
 import org.pmoresearch.analytics.domain.HotspotRules;
 import org.pmoresearch.analytics.domain.ProfileDimensions;
-import org.pmoresearch.analytics.domain.ReportTokens;
+import org.pmoresearch.contracts.ReportTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

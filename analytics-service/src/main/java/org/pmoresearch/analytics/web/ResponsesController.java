@@ -1,9 +1,9 @@
 package org.pmoresearch.analytics.web;
 
-import org.pmoresearch.analytics.domain.ReportTokens;
 import org.pmoresearch.analytics.domain.ResponseFact;
 import org.pmoresearch.analytics.store.ActiveGeneration;
 import org.pmoresearch.analytics.store.ResponseFacts;
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;

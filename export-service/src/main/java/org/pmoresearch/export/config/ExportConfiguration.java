@@ -1,7 +1,7 @@
 package org.pmoresearch.export.config;
 
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.export.domain.ProfileDimensions;
-import org.pmoresearch.export.domain.ReportTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;

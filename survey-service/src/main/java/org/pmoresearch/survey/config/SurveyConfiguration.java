@@ -1,9 +1,9 @@
 package org.pmoresearch.survey.config;
 
+import org.pmoresearch.contracts.ReportTokens;
 import org.pmoresearch.survey.domain.CatalogueRegistry;
 import org.pmoresearch.survey.domain.ProfileQuestion;
 import org.pmoresearch.survey.domain.ProfileQuestions;
-import org.pmoresearch.survey.domain.ReportTokens;
 import org.pmoresearch.survey.domain.SubmissionValidator;
 import org.pmoresearch.survey.domain.SurveyWindow;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.pmoresearch.survey.domain;
+package org.pmoresearch.contracts;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +43,13 @@ class ReportTokensTest {
         assertThat(tokens.matches(RESPONSE_ID, "")).isFalse();
         assertThat(tokens.matches(RESPONSE_ID, issued.substring(1))).isFalse();
         assertThat(tokens.matches(UUID.randomUUID(), issued)).isFalse();
+        assertThat(tokens.matches(RESPONSE_ID, new ReportTokens(SECRET + "-other").issue(RESPONSE_ID))).isFalse();
+    }
+
+    @Test
+    void theResponseIdIsSignedInItsCanonicalLowercaseForm() {
+        UUID upperCaseParsed = UUID.fromString("3F0C9A56-2F5E-4C1B-9D55-7F7E3A2B1C0D");
+
+        assertThat(tokens.issue(upperCaseParsed)).isEqualTo(tokens.issue(RESPONSE_ID));
     }
 }

@@ -1,4 +1,4 @@
-package org.pmoresearch.analytics.domain;
+package org.pmoresearch.contracts;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,8 +9,11 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Checks the report token a respondent got at submission: base64url (no padding) of
- * HMAC-SHA256(secret, responseId as its canonical lowercase string), as survey-service issues it.
+ * Report tokens let a respondent act on their own response without an account: survey-service issues one with
+ * each accepted submission, analytics-service and export-service check it. The token is base64url (no padding)
+ * of HMAC-SHA256(secret, responseId as its canonical lowercase string), under the secret the three share
+ * ({@code PMO_REPORT_TOKEN_SECRET}). Deterministic, so a retried submission gets the same token, and nothing
+ * needs to be stored.
  */
 public final class ReportTokens {
 
@@ -22,7 +25,7 @@ public final class ReportTokens {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
-    public String tokenFor(UUID responseId) {
+    public String issue(UUID responseId) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
@@ -38,7 +41,7 @@ public final class ReportTokens {
         if (presentedToken == null) {
             return false;
         }
-        return MessageDigest.isEqual(tokenFor(responseId).getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(issue(responseId).getBytes(StandardCharsets.UTF_8),
                 presentedToken.getBytes(StandardCharsets.UTF_8));
     }
 }
