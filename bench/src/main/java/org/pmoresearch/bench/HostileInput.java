@@ -54,7 +54,7 @@ public final class HostileInput {
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     static final Duration COUNTING_TIMEOUT = Duration.ofSeconds(120);
     private static final int VALID_BODY_POOL = 500;
-    private static final int LISTED_FINDINGS = 25;
+    static final int LISTED_FINDINGS = 25;
     private static final Pattern SERVER_ERRORS = Pattern.compile(
             "(?m)^http_server_requests_seconds_count\\{[^}]*status=\"5\\d\\d\"[^}]*} ([0-9.eE+]+)$");
     /** Text that must never be in an answer: files outside what is served, configuration, stack traces. */
@@ -210,16 +210,19 @@ public final class HostileInput {
             return text.toString();
         }
 
+        /** What went wrong or is worth a look, one line per distinct finding with how often it happened. */
         List<String> findings() {
-            List<String> findings = new ArrayList<>();
-            serverErrors().stream().limit(LISTED_FINDINGS).forEach(error -> findings.add("5xx: " + error));
-            replays.forEach(replay -> findings.add("5xx request replayed alone: " + replay));
-            acceptedHostile().stream().limit(LISTED_FINDINGS).forEach(accepted -> findings.add("accepted: " + accepted));
-            leaks.stream().limit(LISTED_FINDINGS).forEach(leak -> findings.add("leak: " + leak));
-            notCounted.stream().limit(LISTED_FINDINGS).forEach(id -> findings.add("not counted: " + id));
-            categories.values().stream().flatMap(tally -> tally.unanswered().stream()).limit(LISTED_FINDINGS)
-                    .forEach(request -> findings.add("no answer: " + request));
-            return findings;
+            Map<String, Long> findings = new LinkedHashMap<>();
+            serverErrors().forEach(error -> findings.merge("5xx: " + error, 1L, Long::sum));
+            replays.forEach(replay -> findings.merge("5xx request replayed alone: " + replay, 1L, Long::sum));
+            acceptedHostile().forEach(accepted -> findings.merge("accepted: " + accepted, 1L, Long::sum));
+            leaks.forEach(leak -> findings.merge("leak: " + leak, 1L, Long::sum));
+            notCounted.forEach(id -> findings.merge("not counted: " + id, 1L, Long::sum));
+            categories.values().stream().flatMap(tally -> tally.unanswered().stream())
+                    .forEach(request -> findings.merge("no answer: " + request, 1L, Long::sum));
+            return findings.entrySet().stream().limit(LISTED_FINDINGS)
+                    .map(finding -> finding.getKey() + (finding.getValue() > 1 ? " (× " + finding.getValue() + ")" : ""))
+                    .toList();
         }
     }
 
@@ -612,7 +615,8 @@ public final class HostileInput {
                 + " over the run minus the valid 202s; a valid response is counted once analytics answers its own"
                 + " `GET /api/responses/{id}` with the report token. Server-side 5xx are the `http.server.requests` counts with"
                 + " a 5xx status on each service's /actuator/prometheus, before and after; \"abandoned by the client\" marks"
-                + " slow clients that close half-way on purpose.");
+                + " slow clients that close half-way on purpose. A 2xx is expected only where a request adds odd headers to a"
+                + " public read or a slow client finishes one; any other 2xx counts as accepted though invalid.");
         return section;
     }
 
