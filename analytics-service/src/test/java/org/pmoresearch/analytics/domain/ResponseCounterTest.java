@@ -1,8 +1,7 @@
 package org.pmoresearch.analytics.domain;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.store.MongoResponseFactStore;
@@ -19,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The counting rules, applied to a partition's counts with facts in a real MongoDB wire-protocol server. */
 class ResponseCounterTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final Map<String, List<String>> SELECTIONS =
             Map.of("risk-management", List.of("risk-register"), "ppm-tools", List.of());
     private static final RespondentProfile PROFILE = TestEvents.profile(Map.of("pmoType", "enterprise"));
@@ -29,16 +29,6 @@ class ResponseCounterTest {
     private final ResponseCounter counter = new ResponseCounter(facts, TestEvents.DIMENSIONS);
     private final HotspotCounts counts = new HotspotCounts();
     private final String responseId = UUID.randomUUID().toString();
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
-    }
 
     @Test
     void aNewResponseIsCountedOverallAndInItsSegments() {

@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
@@ -60,7 +60,8 @@ import static org.pmoresearch.analytics.TestEvents.withdrawn;
  */
 class PartitionBatchApplierTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final String TOPIC = "pmo.survey-responses.v1";
     private static final int PARTITION = 0;
     private static final Generation LIVE = Generation.FIRST;
@@ -80,14 +81,8 @@ class PartitionBatchApplierTest {
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
 
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
     @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
+    void knowTheCatalogueAndAcceptDeadLetters() {
         catalogues.add(TestEvents.CATALOGUE_V1);
         when(streamBridge.send(eq(DeadLetterPublisher.BINDING), any())).thenReturn(true);
     }

@@ -1,8 +1,7 @@
 package org.pmoresearch.analytics.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.store.AnalyticsStateStore.RebuildState;
@@ -16,21 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared bookkeeping: which generation is active, and the rebuild lock. */
 class AnalyticsStateStoreTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
     private final MongoTemplate mongo = MONGO.template();
     private final AnalyticsStateStore state = new AnalyticsStateStore(mongo);
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
-    }
 
     @Test
     void theFirstGenerationIsActiveUntilAnotherIsActivated() {

@@ -7,10 +7,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.domain.Generation;
@@ -28,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The public totals, summed from the partitions' documents in a real MongoDB wire-protocol server. */
 class CurrentCountsTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final String TOPIC = "responses";
     private static final Map<String, List<String>> RISK = Map.of("risk-management", List.of("risk-register"));
 
@@ -41,16 +41,6 @@ class CurrentCountsTest {
     private final PartitionCountsStore partitions = new PartitionCountsStore(mongo);
     private final CurrentCounts current = new CurrentCounts(new ActiveGeneration(new AnalyticsStateStore(mongo)),
             partitions);
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
-    }
 
     @AfterEach
     void closeClient() {

@@ -7,9 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import org.bson.BsonDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.domain.Generation;
@@ -31,23 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bulk write of response facts, against a real MongoDB wire-protocol server. */
 class MongoResponseFactStoreTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final Instant SUBMITTED_AT = Instant.parse("2026-01-05T10:00:00.123Z");
     private static final RespondentProfile PROFILE = TestEvents.profile(Map.of("pmoType", "enterprise", "region", "europe"));
 
     private final MongoTemplate mongo = MONGO.template();
     private final MongoResponseFactStore store = new MongoResponseFactStore(mongo, Generation.FIRST);
     private final ResponseFacts facts = new ResponseFacts(mongo);
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
-    }
 
     @Test
     void factsWrittenTogetherReadBackAsTheyWereAndAnswerProfileFilters() {

@@ -1,8 +1,7 @@
 package org.pmoresearch.analytics.store;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.bson.Document;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
@@ -19,23 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PartitionCountsStoreTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final String TOPIC = "responses";
     private static final Generation FIRST = Generation.FIRST;
     private static final Map<String, List<String>> RISK = Map.of("risk-management", List.of("risk-register"));
 
     private final MongoTemplate mongo = MONGO.template();
     private final PartitionCountsStore store = new PartitionCountsStore(mongo);
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
-    }
 
     @Test
     void aPartitionWithoutADocumentStartsBeforeTheFirstOffset() {

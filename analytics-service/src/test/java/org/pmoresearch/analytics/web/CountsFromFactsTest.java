@@ -1,8 +1,7 @@
 package org.pmoresearch.analytics.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.analytics.domain.Generation;
@@ -30,23 +29,14 @@ import static org.awaitility.Awaitility.await;
 /** Answers counted from the facts of a real MongoDB wire-protocol server, read once per version of the counts. */
 class CountsFromFactsTest {
 
-    private static final MongoTestServer MONGO = MongoTestServer.start();
+    @RegisterExtension
+    static final MongoTestServer MONGO = MongoTestServer.start();
     private static final Map<String, String> EUROPE = Map.of("region", "europe");
 
     private final MongoTemplate mongo = MONGO.template();
     private final ReadCountingFacts facts = new ReadCountingFacts(mongo);
     private final CountsFromFacts counts = new CountsFromFacts(facts);
     private long offset;
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        mongo.getDb().drop();
-    }
 
     @Test
     void theSameQuestionInTheSameVersionIsReadOnce() {
