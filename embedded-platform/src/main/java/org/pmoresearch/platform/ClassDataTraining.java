@@ -73,9 +73,8 @@ public final class ClassDataTraining {
      * store that nothing listens on: a training run never connects, and must not reach a real one by accident.
      */
     static Map<String, String> environmentOf(PlatformSettings settings, LocalSecrets secrets, Service service) {
-        PlatformSettings nowhere = new PlatformSettings(settings.dataDir(), settings.servicesDir(), settings.host(), 1, 2, 1,
-                settings.servicePorts(), settings.responsePartitions(), settings.serviceJvmOptions(), true);
-        Map<String, String> environment = new HashMap<>(EmbeddedPlatform.environmentOf(nowhere, secrets, service));
+        Map<String, String> environment = new HashMap<>(EmbeddedPlatform.environmentOf(
+                settings.withUnreachableBrokerAndStore(), secrets, service));
         environment.put("SERVER_PORT", "0");
         return environment;
     }

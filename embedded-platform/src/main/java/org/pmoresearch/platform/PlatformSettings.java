@@ -135,6 +135,12 @@ public record PlatformSettings(
         return servicesDir.resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
     }
 
+    /** The same settings with a broker and a store at ports nothing listens on, for a run that must reach neither. */
+    PlatformSettings withUnreachableBrokerAndStore() {
+        return new PlatformSettings(dataDir, servicesDir, host, 1, 2, 1, servicePorts, responsePartitions, serviceJvmOptions,
+                classDataSharing);
+    }
+
     /**
      * Where a service's extracted copy and class-data-sharing archive live: beside its jar, because the build
      * makes them and every platform started from that build uses them.

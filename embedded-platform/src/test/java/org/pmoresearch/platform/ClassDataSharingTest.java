@@ -124,6 +124,9 @@ class ClassDataSharingTest {
         List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         Map<String, String> environment = ClassDataTraining.environmentOf(PlatformSettings.defaults(), LocalSecrets.throwaway(),
                 Service.CATALOGUE);
+        assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:1")
+                .containsEntry("SPRING_MONGODB_URI", "mongodb://localhost:1/catalogue")
+                .containsEntry("SERVER_PORT", "0");
 
         assertThat(ClassDataSharing.train(jar, cache, jvmOptions, environment, Duration.ofMinutes(3))).startsWith("archive recorded");
 
