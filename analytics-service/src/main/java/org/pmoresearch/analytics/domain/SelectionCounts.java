@@ -74,11 +74,21 @@ public final class SelectionCounts {
         return snapshot;
     }
 
-    /** Area id to its tasks, each once: a response that names a task twice selected it once. */
+    /**
+     * Area id to its tasks, each once: a response that names a task twice selected it once. The ids are the JVM's
+     * canonical strings ({@link String#intern()}), as are those of counts read from the store: a response is applied to
+     * the overall counts and to every segment of its respondent, and each of those lookups then finds its id by
+     * reference instead of comparing characters.
+     */
     static Map<String, Collection<String>> distinctTasks(Map<String, List<String>> selections) {
         Map<String, Collection<String>> distinct = new LinkedHashMap<>();
-        selections.forEach((areaId, taskIds) ->
-                distinct.put(areaId, taskIds == null ? List.of() : new LinkedHashSet<>(taskIds)));
+        selections.forEach((areaId, taskIds) -> {
+            Collection<String> tasks = new LinkedHashSet<>();
+            if (taskIds != null) {
+                taskIds.forEach(taskId -> tasks.add(taskId == null ? null : taskId.intern()));
+            }
+            distinct.put(areaId.intern(), tasks);
+        });
         return distinct;
     }
 

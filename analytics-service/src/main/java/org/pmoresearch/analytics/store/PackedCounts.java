@@ -70,11 +70,47 @@ final class PackedCounts {
     }
 
     /**
+     * The names of a partition document's counters, split into area and task ids once for all of its sets. The ids are
+     * the JVM's canonical strings ({@link String#intern()}), as are those of the responses counted
+     * ({@link SelectionCounts#distinctTasks}): the counts of every partition and segment then share the same
+     * instances, so summing them compares ids by reference instead of character by character.
+     */
+    static final class Names {
+
+        private final String[] areaIds;
+        private final String[] taskIds;
+
+        private Names(List<String> names) {
+            areaIds = new String[names.size()];
+            taskIds = new String[names.size()];
+            for (int position = 0; position < names.size(); position++) {
+                String name = names.get(position);
+                int separator = name.indexOf(TASK_SEPARATOR);
+                areaIds[position] = (separator < 0 ? name : name.substring(0, separator)).intern();
+                taskIds[position] = separator < 0 ? null : name.substring(separator + 1).intern();
+            }
+        }
+
+        static Names of(List<String> names) {
+            return new Names(names);
+        }
+
+        int size() {
+            return areaIds.length;
+        }
+    }
+
+    /**
      * The counts of one packed set; counters at zero are left out, as {@link SelectionCounts} leaves them out.
      * @param names the names the set was packed against
      * @param packed the set as read from the store: a {@link Binary} or its bytes
      */
     static SelectionCounts unpack(long totalResponses, List<String> names, Object packed) {
+        return unpack(totalResponses, Names.of(names), packed);
+    }
+
+    /** As {@link #unpack(long, List, Object)}, with the names split once for all sets of a document. */
+    static SelectionCounts unpack(long totalResponses, Names names, Object packed) {
         byte[] bytes;
         if (packed instanceof Binary binary) {
             bytes = binary.getData();
@@ -96,13 +132,12 @@ final class PackedCounts {
             if (value == 0) {
                 continue;
             }
-            String name = names.get(position);
-            int separator = name.indexOf(TASK_SEPARATOR);
-            if (separator < 0) {
-                areaCounts.put(name, value);
+            String areaId = names.areaIds[position];
+            String taskId = names.taskIds[position];
+            if (taskId == null) {
+                areaCounts.put(areaId, value);
             } else {
-                taskCounts.computeIfAbsent(name.substring(0, separator), area -> new HashMap<>())
-                        .put(name.substring(separator + 1), value);
+                taskCounts.computeIfAbsent(areaId, area -> new HashMap<>()).put(taskId, value);
             }
         }
         Map<String, AreaCount> areas = new LinkedHashMap<>();

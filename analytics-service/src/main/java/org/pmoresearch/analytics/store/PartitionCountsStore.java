@@ -158,7 +158,8 @@ public class PartitionCountsStore {
         return names == null ? toCountsFromMaps(document) : toCountsFromPacked(document, names);
     }
 
-    private static HotspotCounts toCountsFromPacked(Document document, List<String> names) {
+    private static HotspotCounts toCountsFromPacked(Document document, List<String> storedNames) {
+        PackedCounts.Names names = PackedCounts.Names.of(storedNames);
         Map<String, Map<String, SelectionCounts>> segments = new LinkedHashMap<>();
         document.get(SEGMENTS, Document.class).forEach((dimension, values) -> {
             Map<String, SelectionCounts> byValue = new LinkedHashMap<>();

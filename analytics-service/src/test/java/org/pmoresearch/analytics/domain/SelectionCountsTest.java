@@ -35,6 +35,18 @@ class SelectionCountsTest {
         assertThat(counts.areas()).isEmpty();
     }
 
+    /** A response's ids, as parsed from its event, are looked up as the canonical strings the stored counts hold. */
+    @Test
+    void distinctTasksAreCanonicalStrings() {
+        String areaId = new String("risk-management".toCharArray());
+        String taskId = new String("risk-register".toCharArray());
+
+        var distinct = SelectionCounts.distinctTasks(Map.of(areaId, List.of(taskId, new String(taskId.toCharArray()))));
+
+        assertThat(distinct.keySet().iterator().next()).isSameAs("risk-management");
+        assertThat(distinct.get("risk-management")).singleElement().isSameAs("risk-register");
+    }
+
     @Test
     void restoredAndSummedCountsAddUp() {
         SelectionCounts first = SelectionCounts.restore(3, Map.of("risk-management",

@@ -34,6 +34,21 @@ class PackedCountsTest {
         assertThat(PackedCounts.unpack(1, names, packedSegment.getData())).isEqualTo(segment);
     }
 
+    /** Counts of every partition then share their id instances, so summing them compares ids by reference. */
+    @Test
+    void unpackedIdsAreTheCanonicalStrings() {
+        PackedCounts.Writer writer = new PackedCounts.Writer();
+        Binary packed = writer.pack(SelectionCounts.restore(1, Map.of("ppm-tools", new AreaCount(1, Map.of("licences", 1L)))));
+        // As read from the store: strings of their own, not the literals.
+        List<String> names = writer.names().stream().map(name -> new String(name.toCharArray())).toList();
+
+        Map<String, AreaCount> areas = PackedCounts.unpack(1, names, packed).areas();
+
+        String areaId = areas.keySet().iterator().next();
+        assertThat(areaId).isSameAs("ppm-tools");
+        assertThat(areas.get(areaId).tasks().keySet().iterator().next()).isSameAs("licences");
+    }
+
     @Test
     void largeAndNegativeCountersSurviveAndZeroesAreLeftOut() {
         SelectionCounts counts = SelectionCounts.restore(5_000_000_000L, Map.of(
