@@ -3,10 +3,14 @@ package org.pmoresearch.platform;
 import org.junit.jupiter.api.Test;
 import org.pmoresearch.platform.PlatformSettings.Service;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +23,7 @@ class ServiceProcessTest {
         for (Service service : List.of(Service.CATALOGUE, Service.EXPORT)) {
             List<String> command = command(service);
 
-            assertThat(command).as(service.artifact()).containsSubsequence("-XX:TieredStopAtLevel=1", "-Xmx512m",
+            assertThat(command).as(service.artifact()).containsSubsequence("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx512m",
                     "-XX:TieredStopAtLevel=4", "-jar");
         }
     }
@@ -30,8 +34,47 @@ class ServiceProcessTest {
             List<String> command = command(service);
 
             assertThat(command).as(service.artifact()).doesNotContain("-XX:TieredStopAtLevel=1");
-            assertThat(command.subList(1, command.size())).as(service.artifact()).startsWith("-Xmx512m", "-XX:TieredStopAtLevel=4");
+            assertThat(command.subList(1, command.size())).as(service.artifact())
+                    .startsWith("-Xms256m", "-Xmn160m", "-Xmx512m", "-XX:TieredStopAtLevel=4");
         }
+    }
+
+    /** The options as a JVM reads them: the heap each service asks for is the heap it gets, without a warning. */
+    @Test
+    void eachServiceGetsTheHeapItsOptionsAskForWithTheDefaultOptions() throws Exception {
+        Map<Service, Long> youngGeneration = Map.of(Service.SURVEY, 160L << 20, Service.ANALYTICS, 160L << 20);
+        for (Service service : Service.values()) {
+            List<String> command = new ArrayList<>();
+            command.add(ClassDataSharing.javaExecutable());
+            command.addAll(service.ownJvmOptions());
+            command.addAll(PlatformSettings.DEFAULT_JVM_OPTIONS);
+            command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(service.artifact()).isZero();
+
+            assertThat(output).as(service.artifact()).doesNotContain("[warning]");
+            assertThat(flag(output, "MaxHeapSize")).as(service.artifact()).isEqualTo(512L << 20);
+            assertThat(flag(output, "UseSerialGC")).as(service.artifact()).isEqualTo(1);
+            if (youngGeneration.containsKey(service)) {
+                assertThat(flag(output, "NewSize")).as(service.artifact()).isEqualTo(youngGeneration.get(service));
+                assertThat(flag(output, "InitialHeapSize")).as(service.artifact()).isGreaterThan(youngGeneration.get(service));
+            } else {
+                assertThat(flag(output, "InitialHeapSize")).as(service.artifact()).isEqualTo(64L << 20);
+            }
+        }
+    }
+
+    /** A numeric or boolean flag from {@code -XX:+PrintFlagsFinal}: "size_t NewSize = 167772160 {product} {...}". */
+    private static long flag(String printFlagsFinal, String name) {
+        Matcher matcher = Pattern.compile("\\s" + name + "\\s+=\\s+(\\S+)").matcher(printFlagsFinal);
+        assertThat(matcher.find()).as(name + " in -XX:+PrintFlagsFinal").isTrue();
+        String value = matcher.group(1);
+        return switch (value) {
+            case "true" -> 1;
+            case "false" -> 0;
+            default -> Long.parseLong(value);
+        };
     }
 
     private static List<String> command(Service service) {
