@@ -30,6 +30,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -231,6 +232,7 @@ class AnalyticsPipelineTest extends AnalyticsIntegrationTest {
                 .andExpect(content().string(containsString("pmo_counts_write_seconds")))
                 .andExpect(content().string(containsString("pmo_pipeline_latency_seconds")))
                 .andExpect(content().string(containsString("kafka_consumer_")))
+                .andExpect(content().string(not(containsString("spring_cloud_stream_binder_kafka_offset"))))
                 .andExpect(content().string(containsString("application=\"analytics-service\""))));
 
         mvc.perform(get("/api/admin/rebuild"))
