@@ -169,12 +169,13 @@ public record PlatformSettings(
                   --kafka-port=9092          --kafka-controller-port=<kafka-port + 1>   --mongo-port=27017
                   --catalogue-port=8081  --survey-port=8082  --analytics-port=8083  --export-port=8084
                   --partitions=12            partitions of pmo.survey-responses.v1 (on first start)
-                  --service-jvm-options="-Xmx512m -XX:+UseSerialGC"
-                                             (before them: catalogue and export get -XX:TieredStopAtLevel=1 -Xms64m,
-                                              survey and analytics -Xms256m -Xmn160m)
+                  --service-jvm-options="%s"
+                                             (before them: catalogue and export get %s,
+                                              survey and analytics %s)
                   --class-data-sharing=true  run each service from an extracted copy with a class-data-sharing archive
                                              (<service>/target/cds, made by the build; else on its first run)
-                """;
+                """.formatted(String.join(" ", DEFAULT_JVM_OPTIONS), String.join(" ", Service.CATALOGUE.ownJvmOptions()),
+                String.join(" ", LOADED_HEAP));
     }
 
     private static boolean bool(String name, String value) {

@@ -102,14 +102,9 @@ final class PackedCounts {
 
     /**
      * The counts of one packed set; counters at zero are left out, as {@link SelectionCounts} leaves them out.
-     * @param names the names the set was packed against
+     * @param names the names the set was packed against, split once for all sets of their document
      * @param packed the set as read from the store: a {@link Binary} or its bytes
      */
-    static SelectionCounts unpack(long totalResponses, List<String> names, Object packed) {
-        return unpack(totalResponses, Names.of(names), packed);
-    }
-
-    /** As {@link #unpack(long, List, Object)}, with the names split once for all sets of a document. */
     static SelectionCounts unpack(long totalResponses, Names names, Object packed) {
         byte[] bytes;
         if (packed instanceof Binary binary) {

@@ -29,9 +29,9 @@ class PackedCountsTest {
 
         assertThat(names).containsExactlyInAnyOrder("risk-management", "risk-management/risk-register",
                 "risk-management/risk-reviews", "ppm-tools", "benefits", "benefits/benefits-tracking");
-        assertThat(PackedCounts.unpack(3, names, packedAll)).isEqualTo(all);
-        assertThat(PackedCounts.unpack(1, names, packedSegment)).isEqualTo(segment);
-        assertThat(PackedCounts.unpack(1, names, packedSegment.getData())).isEqualTo(segment);
+        assertThat(PackedCounts.unpack(3, PackedCounts.Names.of(names), packedAll)).isEqualTo(all);
+        assertThat(PackedCounts.unpack(1, PackedCounts.Names.of(names), packedSegment)).isEqualTo(segment);
+        assertThat(PackedCounts.unpack(1, PackedCounts.Names.of(names), packedSegment.getData())).isEqualTo(segment);
     }
 
     /** Counts of every partition then share their id instances, so summing them compares ids by reference. */
@@ -42,7 +42,7 @@ class PackedCountsTest {
         // As read from the store: strings of their own, not the literals.
         List<String> names = writer.names().stream().map(name -> new String(name.toCharArray())).toList();
 
-        Map<String, AreaCount> areas = PackedCounts.unpack(1, names, packed).areas();
+        Map<String, AreaCount> areas = PackedCounts.unpack(1, PackedCounts.Names.of(names), packed).areas();
 
         String areaId = areas.keySet().iterator().next();
         assertThat(areaId).isSameAs("ppm-tools");
@@ -57,7 +57,7 @@ class PackedCountsTest {
         writer.pack(SelectionCounts.restore(1, Map.of("ppm-tools", new AreaCount(1, Map.of("licences", 1L)))));
 
         Binary packed = writer.pack(counts);
-        SelectionCounts unpacked = PackedCounts.unpack(5_000_000_000L, writer.names(), packed);
+        SelectionCounts unpacked = PackedCounts.unpack(5_000_000_000L, PackedCounts.Names.of(writer.names()), packed);
 
         assertThat(unpacked).isEqualTo(counts);
         assertThat(unpacked.areaCount("ppm-tools")).isZero();
@@ -71,7 +71,7 @@ class PackedCountsTest {
         Binary packed = writer.pack(new SelectionCounts());
 
         assertThat(packed.getData()).isEmpty();
-        assertThat(PackedCounts.unpack(0, writer.names(), packed).isEmpty()).isTrue();
+        assertThat(PackedCounts.unpack(0, PackedCounts.Names.of(writer.names()), packed).isEmpty()).isTrue();
     }
 
     @Test
@@ -79,11 +79,11 @@ class PackedCountsTest {
         PackedCounts.Writer writer = new PackedCounts.Writer();
         Binary packed = writer.pack(SelectionCounts.restore(1, Map.of("ppm-tools", new AreaCount(1, Map.of("licences", 1L)))));
 
-        assertThatIllegalStateException().isThrownBy(() -> PackedCounts.unpack(1, List.of("ppm-tools"), packed))
+        assertThatIllegalStateException().isThrownBy(() -> PackedCounts.unpack(1, PackedCounts.Names.of(List.of("ppm-tools")), packed))
                 .withMessageContaining("more counters than the 1 names");
-        assertThatIllegalStateException().isThrownBy(() -> PackedCounts.unpack(1, writer.names(), new byte[] {(byte) 0x80}))
+        assertThatIllegalStateException().isThrownBy(() -> PackedCounts.unpack(1, PackedCounts.Names.of(writer.names()), new byte[] {(byte) 0x80}))
                 .withMessageContaining("ends inside a counter");
-        assertThatIllegalStateException().isThrownBy(() -> PackedCounts.unpack(1, writer.names(), null))
+        assertThatIllegalStateException().isThrownBy(() -> PackedCounts.unpack(1, PackedCounts.Names.of(writer.names()), null))
                 .withMessageContaining("missing");
     }
 }
