@@ -51,6 +51,11 @@ public final class PartitionCounts {
         return lastOffset != storedOffset;
     }
 
+    /** These counts as they are once stored: their lastOffset is the condition of the next write. */
+    public PartitionCounts asStored() {
+        return new PartitionCounts(generation, topic, partition, lastOffset, counts);
+    }
+
     public Generation generation() {
         return generation;
     }

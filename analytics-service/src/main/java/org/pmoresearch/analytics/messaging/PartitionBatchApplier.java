@@ -11,7 +11,6 @@ import org.pmoresearch.analytics.domain.ResponseFact;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Poison;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Submitted;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Withdrawn;
-import org.pmoresearch.analytics.store.PartitionCountsStore;
 import org.pmoresearch.analytics.store.ResponseFacts;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
@@ -23,15 +22,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies one partition's share of a batch to one generation: reads the partition's document once, skips
- * what it already holds, applies the rest in offset order (the facts of consecutive submissions in one
+ * Applies one partition's share of a batch to one generation: takes the partition's counts (kept from its last
+ * batch, or read from the store), skips what they already hold, applies the rest in offset order (the facts of consecutive submissions in one
  * write) and stores the result in one conditional write.
  * The live pipeline and a rebuild share this logic; they differ only in what happens to a poison record.
  */
 @Component
 class PartitionBatchApplier {
 
-    private final PartitionCountsStore partitions;
+    private final HeldCounts partitions;
     private final ResponseFacts facts;
     private final ProfileDimensions dimensions;
     private final CatalogueVersions catalogues;
@@ -39,7 +38,7 @@ class PartitionBatchApplier {
     private final DeadLetterPublisher deadLetters;
     private final CountingMetrics metrics;
 
-    PartitionBatchApplier(PartitionCountsStore partitions, ResponseFacts facts, ProfileDimensions dimensions,
+    PartitionBatchApplier(HeldCounts partitions, ResponseFacts facts, ProfileDimensions dimensions,
             CatalogueVersions catalogues, ResponseParser parser, DeadLetterPublisher deadLetters,
             CountingMetrics metrics) {
         this.partitions = partitions;
@@ -71,7 +70,7 @@ class PartitionBatchApplier {
     }
 
     private boolean apply(Generation generation, String topic, int partition, List<ResponseRecord> records, Mode mode) {
-        PartitionCounts state = partitions.load(generation, topic, partition);
+        PartitionCounts state = partitions.take(generation, topic, partition);
         ResponseCounter counter = new ResponseCounter(facts.store(generation), dimensions);
         PartitionOutcomes outcomes = new PartitionOutcomes();
         PendingSubmissions submissions = new PendingSubmissions(counter, state, outcomes);
@@ -84,6 +83,7 @@ class PartitionBatchApplier {
         }
         submissions.apply();
         if (!state.hasAdvanced()) {
+            partitions.putBack(state);
             return true;
         }
         if (!mode.live()) {

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Positions the responses consumer on each assigned partition right after the last offset stored with
  * the partition's counts in the active generation, so that Kafka's committed offsets play no part in what
  * gets counted. It remembers which generation each partition was positioned for: a batch read for another
- * generation must not be applied to the new one.
+ * generation must not be applied to the new one. Each positioning drops the counts held for the partition, so
+ * the first batch after it starts from the store.
  */
 @Component
 class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
@@ -30,11 +31,13 @@ class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
 
     private final PartitionCountsStore partitions;
     private final ActiveGeneration generations;
+    private final HeldCounts held;
     private final Map<TopicPartition, Generation> positionedFor = new ConcurrentHashMap<>();
 
-    StoredOffsetSeeker(PartitionCountsStore partitions, ActiveGeneration generations) {
+    StoredOffsetSeeker(PartitionCountsStore partitions, ActiveGeneration generations, HeldCounts held) {
         this.partitions = partitions;
         this.generations = generations;
+        this.held = held;
     }
 
     @Override
@@ -50,6 +53,7 @@ class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
     }
 
     void seekAfterStoredOffset(Consumer<?, ?> consumer, TopicPartition partition) {
+        held.forget(partition.topic(), partition.partition());
         Generation generation;
         long lastOffset;
         try {

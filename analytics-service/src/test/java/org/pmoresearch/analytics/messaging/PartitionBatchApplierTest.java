@@ -22,6 +22,8 @@ import org.pmoresearch.analytics.domain.PartitionCounts;
 import org.pmoresearch.analytics.domain.RecordPosition;
 import org.pmoresearch.analytics.domain.ResponseFact;
 import org.pmoresearch.analytics.domain.SelectionCounts;
+import org.pmoresearch.analytics.store.ActiveGeneration;
+import org.pmoresearch.analytics.store.AnalyticsStateStore;
 import org.pmoresearch.analytics.store.PartitionCountsStore;
 import org.pmoresearch.analytics.store.ResponseFacts;
 import org.pmoresearch.contracts.EventHeaders;
@@ -135,7 +137,8 @@ class PartitionBatchApplierTest {
         // The facts of the crashed batch were written, its counts were not.
         mongo.save(storedBeforeTheCrash, LIVE.countsCollection());
 
-        apply(crashedBatch);
+        // The instance that crashed held its counts in memory: the one that replays starts from the store.
+        applier(mongo).applyLive(LIVE, TOPIC, PARTITION, crashedBatch, Instant.now());
 
         PartitionCounts replayed = partitions.load(LIVE, TOPIC, PARTITION);
         assertThat(replayed.counts().all().totalResponses()).isEqualTo(expected.counts().all().totalResponses())
@@ -155,7 +158,7 @@ class PartitionBatchApplierTest {
         List<String> factCommands = new CopyOnWriteArrayList<>();
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(MONGO.uri()))
-                .addCommandListener(factCommandsInto(factCommands))
+                .addCommandListener(commandsOn(LIVE.factsCollection(), factCommands))
                 .build())) {
             applier(new MongoTemplate(client, MongoTestServer.DATABASE)).applyLive(LIVE, TOPIC, PARTITION, batch,
                     Instant.now());
@@ -341,6 +344,47 @@ class PartitionBatchApplierTest {
     }
 
     @Test
+    void readsThePartitionsCountsFromTheStoreOnlyForItsFirstBatch() {
+        List<String> countsCommands = new CopyOnWriteArrayList<>();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MONGO.uri()))
+                .addCommandListener(commandsOn(LIVE.countsCollection(), countsCommands))
+                .build())) {
+            PartitionBatchApplier watched = applier(new MongoTemplate(client, MongoTestServer.DATABASE));
+            for (int offset = 0; offset < 3; offset++) {
+                assertThat(watched.applyLive(LIVE, TOPIC, PARTITION,
+                        List.of(submittedRecord(offset, UUID.randomUUID(), RISK)), Instant.now())).isTrue();
+            }
+            // A batch of records it already holds stores nothing and keeps the counts.
+            watched.applyLive(LIVE, TOPIC, PARTITION, List.of(submittedRecord(2, UUID.randomUUID(), RISK)),
+                    Instant.now());
+        }
+
+        assertThat(countsCommands).containsExactly("find", "insert", "update", "update");
+        assertThat(partitions.load(LIVE, TOPIC, PARTITION).counts().all().totalResponses()).isEqualTo(3);
+    }
+
+    @Test
+    void countsAnotherInstanceStoredMeanwhileAreReadAgainAfterTheRefusedWrite() {
+        apply(List.of(submittedRecord(0, first, RISK), submittedRecord(1, second, TOOLS)));
+        // The partition moved to another instance, which counted two more, then came back.
+        applier(mongo).applyLive(LIVE, TOPIC, PARTITION, List.of(
+                submittedRecord(2, UUID.randomUUID(), RISK), submittedRecord(3, UUID.randomUUID(), RISK)),
+                Instant.now());
+        List<ResponseRecord> next = List.of(submittedRecord(4, UUID.randomUUID(), TOOLS));
+
+        assertThat(apply(next)).isFalse();
+        assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(3);
+
+        assertThat(apply(next)).isTrue();
+        SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
+        assertThat(counts.totalResponses()).isEqualTo(5);
+        assertThat(counts.areaCount("risk-management")).isEqualTo(3);
+        assertThat(counts.areaCount("ppm-tools")).isEqualTo(2);
+        assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(4);
+    }
+
+    @Test
     void aRebuildAppliesTheSameRecordsToItsGenerationSkippingPoisonWithoutDeadLetteringOrMetrics() {
         Generation rebuilt = LIVE.next();
         List<ResponseRecord> topic = List.of(
@@ -374,19 +418,21 @@ class PartitionBatchApplierTest {
 
     private PartitionBatchApplier applier(MongoTemplate store) {
         CountingMetrics metrics = new CountingMetrics(meters);
-        return new PartitionBatchApplier(new PartitionCountsStore(store), new ResponseFacts(store),
+        PartitionCountsStore partitions = new PartitionCountsStore(store);
+        return new PartitionBatchApplier(new HeldCounts(partitions, new ActiveGeneration(new AnalyticsStateStore(store))),
+                new ResponseFacts(store),
                 TestEvents.DIMENSIONS, catalogues, new ResponseParser(TestEvents.JSON),
                 new DeadLetterPublisher(streamBridge, metrics), metrics);
     }
 
-    /** Collects the name of every command sent to the response facts. */
-    private static CommandListener factCommandsInto(List<String> commands) {
+    /** Collects the name of every command sent to the collection. */
+    private static CommandListener commandsOn(String collectionName, List<String> commands) {
         return new CommandListener() {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 BsonValue collection = event.getCommand().get(event.getCommandName());
                 if (collection != null && collection.isString()
-                        && collection.asString().getValue().equals(LIVE.factsCollection())) {
+                        && collection.asString().getValue().equals(collectionName)) {
                     commands.add(event.getCommandName());
                 }
             }
