@@ -22,8 +22,9 @@ import java.util.function.Supplier;
 /**
  * mongo-java-server's H2 backend with its unique indexes (every collection's {@code _id} among them) ordered by
  * {@link IndexKeyType}: the same order, on disk and in memory, as the backend's own, reached without serialising
- * both keys for every comparison; and its collections are {@link IdOrderedCollection}s, which read pages in
- * {@code _id} order without sorting the whole collection. Files written by either backend are read by the other.
+ * both keys for every comparison; and its collections are {@link StoreCollection}s, which read pages in
+ * {@code _id} order without sorting the whole collection and keep no running total of their documents' size.
+ * Files written by either backend are read by the other.
  */
 final class StoreBackend extends H2Backend {
 
@@ -104,13 +105,13 @@ final class StoreBackend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
-        /** The backend's collection, on the same maps, with reads in {@code _id} order served in that order. */
+        /** The backend's collection, on the same maps, as {@link StoreCollection} changes it. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> documents = getMvStore().openMap(DOCUMENTS_MAP_PREFIX + namespace);
             MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
-            return new IdOrderedCollection(this, collectionName, options, documents, meta, getCursorRegistry());
+            return new StoreCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
     }
 }

@@ -6,7 +6,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The launcher's store answers every query exactly as mongo-java-server's own H2 backend does, for the same
  * documents: the plain backend is the reference, both run over the wire side by side.
  */
-class IdOrderedCollectionTest {
+class StoreCollectionTest {
 
     @TempDir
     Path temporary;
@@ -147,19 +149,39 @@ class IdOrderedCollectionTest {
     }
 
     @Test
+    void collectionStatisticsAreTheBackendsAfterInsertsUpdatesAndRemovals() {
+        insertIntoBoth(facts(500, new Random(13)));
+        for (MongoCollection<Document> collection : List.of(reference, store)) {
+            collection.updateMany(Filters.eq("withdrawn", true), Updates.set("withdrawnOffset", 12L));
+            collection.replaceOne(Filters.eq("_id", "replaced"), new Document("note", "x".repeat(300)),
+                    new ReplaceOptions().upsert(true));
+            collection.replaceOne(Filters.eq("_id", "replaced"), new Document("note", "y".repeat(900)));
+            collection.deleteMany(Filters.eq("profile.region", "africa"));
+        }
+
+        Document expected = statistics(reference);
+        Document actual = statistics(store);
+
+        assertThat(actual.get("count")).isEqualTo(expected.get("count"));
+        assertThat(actual.get("size")).isEqualTo(expected.get("size"));
+        assertThat(actual.get("avgObjSize")).isEqualTo(expected.get("avgObjSize"));
+        assertThat(actual.getInteger("size")).isGreaterThan(400 * 50);
+    }
+
+    @Test
     void walksFromTheLowerBoundOnIdWhereverTheQueryStatesIt() {
         var gt = new de.bwaldvogel.mongo.bson.Document("$gt", "m");
         var gte = new de.bwaldvogel.mongo.bson.Document("$gte", "n");
-        assertThat(IdOrderedCollection.lowerBound(query("withdrawn", false, "_id", gt), "_id")).isEqualTo("m");
-        assertThat(IdOrderedCollection.lowerBound(query("_id", gte), "_id")).isEqualTo("n");
-        assertThat(IdOrderedCollection.lowerBound(query("$and",
+        assertThat(StoreCollection.lowerBound(query("withdrawn", false, "_id", gt), "_id")).isEqualTo("m");
+        assertThat(StoreCollection.lowerBound(query("_id", gte), "_id")).isEqualTo("n");
+        assertThat(StoreCollection.lowerBound(query("$and",
                 List.of(query("withdrawn", false), query("_id", gt))), "_id")).isEqualTo("m");
-        assertThat(IdOrderedCollection.lowerBound(query("_id", new de.bwaldvogel.mongo.bson.Document("$lt", "m")),
+        assertThat(StoreCollection.lowerBound(query("_id", new de.bwaldvogel.mongo.bson.Document("$lt", "m")),
                 "_id")).isNull();
-        assertThat(IdOrderedCollection.lowerBound(query("_id", new de.bwaldvogel.mongo.bson.Document("$gt", 5)),
+        assertThat(StoreCollection.lowerBound(query("_id", new de.bwaldvogel.mongo.bson.Document("$gt", 5)),
                 "_id")).isNull();
-        assertThat(IdOrderedCollection.lowerBound(query("$or", List.of(query("_id", gt))), "_id")).isNull();
-        assertThat(IdOrderedCollection.lowerBound(query("withdrawn", false), "_id")).isNull();
+        assertThat(StoreCollection.lowerBound(query("$or", List.of(query("_id", gt))), "_id")).isNull();
+        assertThat(StoreCollection.lowerBound(query("withdrawn", false), "_id")).isNull();
     }
 
     private static de.bwaldvogel.mongo.bson.Document query(Object... keysAndValues) {
@@ -192,6 +214,12 @@ class IdOrderedCollectionTest {
                     .append("profile", new Document("region", regions.get(random.nextInt(regions.size())))));
         }
         return facts;
+    }
+
+    private Document statistics(MongoCollection<Document> collection) {
+        MongoClient client = clients.get(collection == reference ? 0 : 1);
+        return client.getDatabase(collection.getNamespace().getDatabaseName())
+                .runCommand(new Document("collStats", collection.getNamespace().getCollectionName()));
     }
 
     private static List<String> ids(List<Document> documents) {

@@ -6,6 +6,9 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -17,7 +20,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A collection of mongo-java-server's H2 backend that answers queries sorted by {@code _id} ascending by walking
+ * The launcher's collection: mongo-java-server's H2 collection, on the same maps, with two changes. Neither
+ * changes what is stored, so a file is read the same by either.
+ *
+ * <p><b>Reads in {@code _id} order.</b> It answers queries sorted by {@code _id} ascending by walking
  * its documents in the order they are stored, from the query's lower bound on {@code _id}, instead of matching
  * every document and sorting the matches: a page of a keyset-paged read ({@code _id > last, sort _id, limit n})
  * reads about n documents, not the whole collection.
@@ -28,8 +34,15 @@ import java.util.stream.StreamSupport;
  * are strings, and H2 keeps the keys of each type together), the stored order is the order the sort would
  * produce, and walking it gives the same documents in the same order. Any other case (another sort, an
  * {@code _id} of another type anywhere in the collection) is answered by the backend as before.
+ *
+ * <p><b>No running data size.</b> The backend keeps the total BSON size of a collection's documents for
+ * {@code collStats}, and pays for it on every write: a full BSON encoding of each document inserted or removed, two
+ * of each document updated or replaced, and a write of the collection's metadata. That is every fact analytics
+ * inserts and every counts document it replaces, and nothing of the platform reads the total; here the size is
+ * worked out from the documents when {@code collStats} asks for it. The total the backend stored in the metadata is
+ * left as it was.
  */
-final class IdOrderedCollection extends H2Collection {
+final class StoreCollection extends H2Collection {
 
     private static final String GREATER_THAN = "$gt";
     private static final String GREATER_THAN_OR_EQUAL = "$gte";
@@ -37,10 +50,38 @@ final class IdOrderedCollection extends H2Collection {
 
     private final MVMap<Object, Document> documents;
 
-    IdOrderedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+    StoreCollection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, documents, meta, cursors);
         this.documents = documents;
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    /** The backend's statistics, with the documents' size and average size measured now. */
+    @Override
+    public Document getStats() {
+        Document statistics = super.getStats();
+        long size = 0;
+        int count = 0;
+        ByteBuf buffer = Unpooled.buffer();
+        try {
+            for (Document document : documents.values()) {
+                buffer.clear();
+                BsonEncoder.encodeDocument(document, buffer);
+                size += buffer.writerIndex();
+                count++;
+            }
+        } finally {
+            buffer.release();
+        }
+        statistics.put("count", count);
+        statistics.put("size", (int) Math.min(size, Integer.MAX_VALUE));
+        statistics.put("avgObjSize", count == 0 ? 0 : (int) (size / count));
+        return statistics;
     }
 
     @Override
