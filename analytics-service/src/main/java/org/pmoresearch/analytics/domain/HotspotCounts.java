@@ -53,6 +53,21 @@ public final class HotspotCounts {
         dropEmptySegments();
     }
 
+    /** Takes out counts added before with {@link #addAll}. */
+    public void subtractAll(HotspotCounts other) {
+        all.subtractAll(other.all);
+        other.segments.forEach((dimension, values) -> values.forEach((value, segment) ->
+                segmentCounts(dimension, value).subtractAll(segment)));
+        dropEmptySegments();
+    }
+
+    /** A copy that changes independently of these counts. */
+    public HotspotCounts copy() {
+        HotspotCounts copy = new HotspotCounts();
+        copy.addAll(this);
+        return copy;
+    }
+
     public SelectionCounts all() {
         return all;
     }

@@ -36,12 +36,21 @@ public final class SelectionCounts {
     }
 
     public void addAll(SelectionCounts other) {
-        totalResponses += other.totalResponses;
+        merge(other, 1);
+    }
+
+    /** Takes out counts added before with {@link #addAll}. */
+    public void subtractAll(SelectionCounts other) {
+        merge(other, -1);
+    }
+
+    private void merge(SelectionCounts other, long sign) {
+        totalResponses += sign * other.totalResponses;
         other.areaCounts.forEach((areaId, count) -> {
-            mergeDroppingZero(areaCounts, areaId, count.value);
+            mergeDroppingZero(areaCounts, areaId, sign * count.value);
             Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
             other.taskCounts.getOrDefault(areaId, Map.of())
-                    .forEach((taskId, taskCount) -> mergeDroppingZero(tasks, taskId, taskCount.value));
+                    .forEach((taskId, taskCount) -> mergeDroppingZero(tasks, taskId, sign * taskCount.value));
             dropIfEmpty(areaId, tasks);
         });
     }

@@ -8,12 +8,16 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The summed counts of the active generation, re-read only when the counts version moved: a read then
  * costs one small query while nothing changes. When it moved, only the partitions whose lastOffset moved
- * are read again: while the pipeline catches up, most of them did not move since the last read.
+ * are read again: while the pipeline catches up, most of them did not move since the last read. The sum is
+ * then the previous one with the moved partitions' old counts taken out and their new counts added, when that
+ * is less work than adding up every partition again.
  */
 @Component
 public class CurrentCounts {
@@ -65,9 +69,42 @@ public class CurrentCounts {
         if (!moved.isEmpty()) {
             byPartition.putAll(partitions.countsOf(generation, moved));
         }
+        return new Read(new Snapshot(version, generation, sum(generation, byPartition, known)), byPartition);
+    }
+
+    // A copy, then one subtraction and one addition per partition that changed, against one addition per partition.
+    private static HotspotCounts sum(Generation generation, Map<Integer, StoredCounts> byPartition, Read known) {
+        if (known != null && known.snapshot().generation().equals(generation)) {
+            List<Integer> changed = new ArrayList<>();
+            for (Integer partition : union(byPartition.keySet(), known.partitions().keySet())) {
+                if (byPartition.get(partition) != known.partitions().get(partition)) {
+                    changed.add(partition);
+                }
+            }
+            if (1 + 2 * changed.size() < byPartition.size()) {
+                HotspotCounts sum = known.snapshot().counts().copy();
+                for (Integer partition : changed) {
+                    StoredCounts before = known.partitions().get(partition);
+                    StoredCounts now = byPartition.get(partition);
+                    if (before != null) {
+                        sum.subtractAll(before.counts());
+                    }
+                    if (now != null) {
+                        sum.addAll(now.counts());
+                    }
+                }
+                return sum;
+            }
+        }
         HotspotCounts sum = new HotspotCounts();
         byPartition.values().forEach(stored -> sum.addAll(stored.counts()));
-        return new Read(new Snapshot(version, generation, sum), byPartition);
+        return sum;
+    }
+
+    private static Set<Integer> union(Set<Integer> some, Set<Integer> others) {
+        Set<Integer> union = new TreeSet<>(some);
+        union.addAll(others);
+        return union;
     }
 
     private static String versionOf(Generation generation, long countsVersion) {

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,53 @@ class CurrentCountsTest {
         assertThat(current.snapshot()).isSameAs(first);
         assertThat(countsReads).hasSize(1);
         assertThat(countsReads.get(0).toJson()).contains("\"projection\"");
+    }
+
+    @Test
+    void aSumUpdatedForTheChangedPartitionsIsTheSumOfThemAll() {
+        Random random = new Random(17);
+        for (int partition = 0; partition < 12; partition++) {
+            change(partition, random, 3);
+        }
+        CurrentCounts.Snapshot previous = current.snapshot();
+        for (int read = 0; read < 30; read++) {
+            HotspotCounts previousCounts = previous.counts().copy();
+            int changedPartitions = 1 + random.nextInt(read % 3 == 0 ? 12 : 3);
+            for (int i = 0; i < changedPartitions; i++) {
+                change(random.nextInt(12), random, 2);
+            }
+
+            CurrentCounts.Snapshot updated = current.snapshot();
+
+            HotspotCounts everyPartition = new CurrentCounts(new ActiveGeneration(new AnalyticsStateStore(mongo)),
+                    partitions).snapshot().counts();
+            assertThat(updated.counts().all()).isEqualTo(everyPartition.all());
+            assertThat(updated.counts().segments()).isEqualTo(everyPartition.segments());
+            assertThat(previous.counts().all()).isEqualTo(previousCounts.all());
+            assertThat(previous.counts().segments()).isEqualTo(previousCounts.segments());
+            previous = updated;
+        }
+        assertThat(previous.counts().all().totalResponses()).isPositive();
+    }
+
+    /** Adds responses to the partition and, now and then, withdraws one of them again. */
+    private void change(int partition, Random random, int responses) {
+        String[] types = {"enterprise", "business-unit", null};
+        List<Map<String, List<String>>> selections = List.of(RISK,
+                Map.of("ppm-tools", List.of()),
+                Map.of("risk-management", List.of("risk-register", "risk-reviews"), "reporting", List.of("dashboards")));
+        PartitionCounts counts = partitions.load(Generation.FIRST, TOPIC, partition);
+        for (int i = 0; i < responses; i++) {
+            Map<String, String> segments = TestEvents.DIMENSIONS.segmentsOf(new RespondentProfile(
+                    types[random.nextInt(types.length)], null, null, null, null, null, null, null));
+            Map<String, List<String>> selected = selections.get(random.nextInt(selections.size()));
+            counts.counts().add(segments, selected);
+            if (random.nextInt(4) == 0) {
+                counts.counts().subtract(segments, selected);
+            }
+        }
+        counts.advanceTo(counts.lastOffset() + 1);
+        partitions.save(counts);
     }
 
     private void addResponse(int partition) {
