@@ -53,10 +53,19 @@ public record AnalyticsProperties(
      * @param senderThreads threads writing events to the streams
      */
     public record Live(
-            @DefaultValue("250ms") @NotNull Duration pollInterval,
+            @DefaultValue(Live.DEFAULT_POLL_INTERVAL) @NotNull Duration pollInterval,
             @DefaultValue("15s") @NotNull Duration heartbeat,
             @DefaultValue("30m") @NotNull Duration clientTimeout,
             @DefaultValue("500") @Min(1) int maxClients,
             @DefaultValue("4") @Min(1) @Max(64) int senderThreads) {
+
+        /**
+         * A poll is one small query (the partitions' last offsets), about as costly as a ping of the store
+         * ({@code VersionPollBenchmark}); the dashboard waits up to this long behind a counts write.
+         */
+        public static final String DEFAULT_POLL_INTERVAL = "100ms";
+
+        /** For {@code @Scheduled}: the configured poll interval, or the default. */
+        public static final String POLL_INTERVAL = "${pmo.analytics.live.poll-interval:" + DEFAULT_POLL_INTERVAL + "}";
     }
 }

@@ -1,5 +1,6 @@
 package org.pmoresearch.analytics.store;
 
+import org.pmoresearch.analytics.config.AnalyticsProperties;
 import org.pmoresearch.analytics.domain.Generation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public class ActiveGeneration {
         current = generation;
     }
 
-    @Scheduled(fixedDelayString = "${pmo.analytics.live.poll-interval:250ms}")
+    @Scheduled(fixedDelayString = AnalyticsProperties.Live.POLL_INTERVAL)
     void refresh() {
         try {
             Generation stored = state.activeGeneration();

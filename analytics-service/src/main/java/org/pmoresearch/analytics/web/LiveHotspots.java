@@ -79,7 +79,7 @@ class LiveHotspots {
         return emitter;
     }
 
-    @Scheduled(fixedDelayString = "${pmo.analytics.live.poll-interval:250ms}")
+    @Scheduled(fixedDelayString = AnalyticsProperties.Live.POLL_INTERVAL)
     void publishChanges() {
         if (streams.isEmpty()) {
             return;
