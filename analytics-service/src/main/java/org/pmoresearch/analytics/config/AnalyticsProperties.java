@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param minCellSize k: public segment answers hide any cell with fewer respondents
  * @param catalogueWait how long a response to an unseen catalogue version waits for it before it is dead-lettered
  * @param lagInterval how often {@code pmo.consumer.lag} is measured
+ * @param applyThreads how many partitions of a consumed batch are applied at once
  */
 @Validated
 @ConfigurationProperties("pmo.analytics")
@@ -27,6 +28,7 @@ public record AnalyticsProperties(
         @DefaultValue @Valid @NotNull Bands bands,
         @DefaultValue("10s") @NotNull Duration catalogueWait,
         @DefaultValue("5s") @NotNull Duration lagInterval,
+        @DefaultValue("4") @Min(1) @Max(64) int applyThreads,
         @DefaultValue @Valid @NotNull Live live) {
 
     public HotspotRules rules() {

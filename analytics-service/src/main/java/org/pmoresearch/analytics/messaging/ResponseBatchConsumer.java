@@ -8,21 +8,30 @@ import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.store.ActiveGeneration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Receives batches from the responses topic (binding {@code responses-in-0}) and applies each
- * partition's records to the active generation. A store failure propagates: the batch is retried,
- * which the per-partition offsets make safe.
+ * partition's records to the active generation, up to {@code pmo.analytics.apply-threads} partitions at once: each
+ * has its own document and its own conditional write, so they wait on the store side by side instead of one after
+ * the other. A store failure propagates once every partition is done: the batch is retried, which the per-partition
+ * offsets make safe.
  */
 @Component
-class ResponseBatchConsumer {
+class ResponseBatchConsumer implements DisposableBean {
 
     static final String BINDING = "responses-in-0";
     private static final Logger log = LoggerFactory.getLogger(ResponseBatchConsumer.class);
@@ -32,6 +41,7 @@ class ResponseBatchConsumer {
     private final ActiveGeneration generations;
     private final CatalogueVersions catalogues;
     private final AnalyticsProperties properties;
+    private final ExecutorService workers;
 
     ResponseBatchConsumer(PartitionBatchApplier applier, StoredOffsetSeeker seeker, ActiveGeneration generations,
             CatalogueVersions catalogues, AnalyticsProperties properties) {
@@ -40,6 +50,17 @@ class ResponseBatchConsumer {
         this.generations = generations;
         this.catalogues = catalogues;
         this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(properties.applyThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "analytics-apply-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdownNow();
     }
 
     void accept(Message<? extends List<?>> batch) {
@@ -50,6 +71,7 @@ class ResponseBatchConsumer {
         Consumer<?, ?> consumer = batch.getHeaders().get(KafkaHeaders.CONSUMER, Consumer.class);
         Instant catalogueDeadline = Instant.now().plus(properties.catalogueWait());
         Generation generation = generations.current();
+        Map<TopicPartition, Future<Boolean>> applying = new LinkedHashMap<>();
         for (Map.Entry<Integer, List<ResponseRecord>> partition : ResponseBatch.byPartition(batch).entrySet()) {
             List<ResponseRecord> records = partition.getValue();
             TopicPartition topicPartition = new TopicPartition(records.get(0).topic(), partition.getKey());
@@ -59,11 +81,35 @@ class ResponseBatchConsumer {
                 resyncIfStillAssigned(consumer, topicPartition);
                 continue;
             }
-            if (!applier.applyLive(generation, topicPartition.topic(), topicPartition.partition(), records,
-                    catalogueDeadline)) {
-                log.warn("{} was stored by another consumer first; dropped this batch's work on it", topicPartition);
-                resyncIfStillAssigned(consumer, topicPartition);
+            applying.put(topicPartition, workers.submit(() -> applier.applyLive(generation, topicPartition.topic(),
+                    topicPartition.partition(), records, catalogueDeadline)));
+        }
+        // The consumer is this thread's alone: re-positioning waits until every partition is done.
+        RuntimeException failure = null;
+        for (Map.Entry<TopicPartition, Future<Boolean>> partition : applying.entrySet()) {
+            try {
+                if (!partition.getValue().get()) {
+                    log.warn("{} was stored by another consumer first; dropped this batch's work on it",
+                            partition.getKey());
+                    resyncIfStillAssigned(consumer, partition.getKey());
+                }
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Applying " + partition.getKey() + " failed", e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                applying.values().forEach(future -> future.cancel(true));
+                throw new IllegalStateException("Interrupted while the batch was applied", e);
             }
+        }
+        if (failure != null) {
+            // Partitions stored before the failure skip what they hold when the batch comes again.
+            throw failure;
         }
     }
 
