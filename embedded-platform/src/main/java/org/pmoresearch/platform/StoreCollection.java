@@ -66,19 +66,17 @@ final class StoreCollection extends H2Collection {
     public Document getStats() {
         Document statistics = super.getStats();
         long size = 0;
-        int count = 0;
         ByteBuf buffer = Unpooled.buffer();
         try {
             for (Document document : documents.values()) {
                 buffer.clear();
                 BsonEncoder.encodeDocument(document, buffer);
                 size += buffer.writerIndex();
-                count++;
             }
         } finally {
             buffer.release();
         }
-        statistics.put("count", count);
+        int count = count();
         statistics.put("size", (int) Math.min(size, Integer.MAX_VALUE));
         statistics.put("avgObjSize", count == 0 ? 0 : (int) (size / count));
         return statistics;

@@ -23,8 +23,8 @@ import java.util.List;
 
 /**
  * Applies one partition's share of a batch to one generation: takes the partition's counts (kept from its last
- * batch, or read from the store), skips what they already hold, applies the rest in offset order (the facts of consecutive submissions in one
- * write) and stores the result in one conditional write.
+ * batch, or read from the store), skips what they already hold, applies the rest in offset order (the facts of
+ * consecutive submissions in one write) and stores the result in one conditional write.
  * The live pipeline and a rebuild share this logic; they differ only in what happens to a poison record.
  */
 @Component

@@ -8,9 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The summed counts of the active generation, re-read only when the counts version moved: a read then
@@ -73,25 +71,24 @@ public class CurrentCounts {
     }
 
     // A copy, then one subtraction and one addition per partition that changed, against one addition per partition.
+    // Within a generation a partition's document is never removed, so every partition of the last read is here too;
+    // one that was not read again is the very same StoredCounts.
     private static HotspotCounts sum(Generation generation, Map<Integer, StoredCounts> byPartition, Read known) {
         if (known != null && known.snapshot().generation().equals(generation)) {
             List<Integer> changed = new ArrayList<>();
-            for (Integer partition : union(byPartition.keySet(), known.partitions().keySet())) {
-                if (byPartition.get(partition) != known.partitions().get(partition)) {
+            byPartition.forEach((partition, stored) -> {
+                if (stored != known.partitions().get(partition)) {
                     changed.add(partition);
                 }
-            }
+            });
             if (1 + 2 * changed.size() < byPartition.size()) {
                 HotspotCounts sum = known.snapshot().counts().copy();
                 for (Integer partition : changed) {
                     StoredCounts before = known.partitions().get(partition);
-                    StoredCounts now = byPartition.get(partition);
                     if (before != null) {
                         sum.subtractAll(before.counts());
                     }
-                    if (now != null) {
-                        sum.addAll(now.counts());
-                    }
+                    sum.addAll(byPartition.get(partition).counts());
                 }
                 return sum;
             }
@@ -99,12 +96,6 @@ public class CurrentCounts {
         HotspotCounts sum = new HotspotCounts();
         byPartition.values().forEach(stored -> sum.addAll(stored.counts()));
         return sum;
-    }
-
-    private static Set<Integer> union(Set<Integer> some, Set<Integer> others) {
-        Set<Integer> union = new TreeSet<>(some);
-        union.addAll(others);
-        return union;
     }
 
     private static String versionOf(Generation generation, long countsVersion) {
