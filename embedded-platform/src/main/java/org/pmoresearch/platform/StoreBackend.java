@@ -23,10 +23,11 @@ import java.util.function.Supplier;
  * mongo-java-server's H2 backend with its unique indexes (every collection's {@code _id} among them) ordered by
  * {@link IndexKeyType}: the same order, on disk and in memory, as the backend's own, reached without serialising
  * both keys for every comparison; and its collections are {@link StoreCollection}s, which read pages in
- * {@code _id} order without sorting the whole collection and keep no running total of their documents' size.
- * Files written by either backend are read by the other.
+ * {@code _id} order without sorting the whole collection and keep no running total of their documents' size; and
+ * it writes documents as BSON ({@link DocumentType}) and single-string index keys as strings, not with Java
+ * serialisation. It reads files the backend wrote; the backend cannot read what this one wrote.
  */
-final class StoreBackend extends H2Backend {
+class StoreBackend extends H2Backend {
 
     /** How the backend names the map of a collection's index, after the collection's namespace. */
     private static final String INDEX_MAP_INFIX = "._index_";
@@ -39,7 +40,7 @@ final class StoreBackend extends H2Backend {
      * 16 KB. Facts arrive in random {@code _id} order, so every insert changes a page of the documents and a page
      * of the {@code _id} index somewhere in their trees; each commit (once a second) writes every changed page
      * whole, and a page the cache has dropped is read back whole before the insert, so an insert costs in
-     * proportion to the pages it lands in. With 4 KB, a fact (estimated at about 5 KB) has a page of its own
+     * proportion to the pages it lands in. With 4 KB, a fact (estimated at twice its stored size) has a page of its own
      * instead of sharing one with one or two others, and an index page holds a handful of keys instead of about
      * twenty. It is a setting of the open store, not of the file: a file written with either size is read and
      * extended with the other.
@@ -48,6 +49,14 @@ final class StoreBackend extends H2Backend {
 
     StoreBackend(MVStore store) {
         super(store);
+    }
+
+    /**
+     * False to write documents and index keys as H2 writes them (Java serialisation), to compare with. A method, not
+     * a field: the backend's constructor opens the collections the file holds, before any field of this class is set.
+     */
+    boolean compactValues() {
+        return true;
     }
 
     /** The launcher's store on the given file, created if it does not exist. */
@@ -101,7 +110,7 @@ final class StoreBackend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
             getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType(compactValues())));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
@@ -109,7 +118,11 @@ final class StoreBackend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap(DOCUMENTS_MAP_PREFIX + namespace);
+            MVMap.Builder<Object, Document> documentsMap = new MVMap.Builder<>();
+            if (compactValues()) {
+                documentsMap.valueType(new DocumentType());
+            }
+            MVMap<Object, Document> documents = getMvStore().openMap(DOCUMENTS_MAP_PREFIX + namespace, documentsMap);
             MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
             return new StoreCollection(this, collectionName, options, documents, meta, getCursorRegistry());
         }

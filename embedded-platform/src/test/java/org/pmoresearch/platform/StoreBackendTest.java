@@ -11,12 +11,16 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.Page;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,7 @@ class StoreBackendTest {
     Path temporary;
 
     @Test
-    void findsAndRefusesAgainTheIdsStoredByEitherBackendInTheSameFile() {
+    void findsAndRefusesAgainTheIdsTheBackendStoredAndItsOwnInTheSameFile() {
         Path file = temporary.resolve("store.mv.db");
         List<String> byH2 = ids(1_500);
         List<String> byStore = ids(1_500);
@@ -46,11 +50,36 @@ class StoreBackendTest {
             insert(facts, byStore);
             assertAllFound(facts, byStore);
         });
-        with(new H2Backend(file.toString()), facts -> {
+        with(StoreBackend.open(file), facts -> {
             assertAllFound(facts, byH2);
             assertAllFound(facts, byStore);
             assertRefusedAgain(facts, byStore.get(300));
+            assertRefusedAgain(facts, byH2.get(300));
         });
+    }
+
+    @Test
+    void storesTheDocumentsAsBsonAndReadsThemAfterARestart() {
+        Path file = temporary.resolve("store.mv.db");
+        List<String> first = ids(1_000);
+        List<String> afterRestart = ids(1_000);
+        with(StoreBackend.open(file), facts -> insert(facts, first));
+        // A restart opens the file's collections while the backend is being constructed.
+        with(StoreBackend.open(file), facts -> {
+            assertAllFound(facts, first);
+            insert(facts, afterRestart);
+        });
+        with(StoreBackend.open(file), facts -> {
+            assertAllFound(facts, first);
+            assertAllFound(facts, afterRestart);
+        });
+
+        try (MVStore store = MVStore.open(file.toString())) {
+            MVMap<Object, Object> raw = store.openMap("databases.pmo.response_facts",
+                    new MVMap.Builder<Object, Object>().valueType(new RawValueType()));
+            assertThat(raw.size()).isEqualTo(2_000);
+            assertThat(raw.values()).allSatisfy(value -> assertThat(((byte[]) value)[0]).isEqualTo(DocumentType.BSON));
+        }
     }
 
     @Test
@@ -101,7 +130,7 @@ class StoreBackendTest {
         try (MVStore store = MVStore.open(file.toString())) {
             assertThat(store.hasMap(map)).as("map %s", map).isTrue();
             List<Page<?, ?>> leaves = new ArrayList<>();
-            collectLeaves(store.openMap(map).getRootPage(), leaves);
+            collectLeaves(store.openMap(map, new MVMap.Builder<>().valueType(new DocumentType())).getRootPage(), leaves);
             return leaves;
         }
     }
@@ -150,5 +179,31 @@ class StoreBackendTest {
         assertThatThrownBy(() -> facts.insertOne(new Document("_id", id)))
                 .isInstanceOfSatisfying(MongoWriteException.class,
                         e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+    }
+
+    /** Reads a map's values as the bytes of the first value only; enough to see how each was written. */
+    private static final class RawValueType extends BasicDataType<Object> {
+
+        @Override
+        public int getMemory(Object value) {
+            return 0;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object value) {
+            throw new UnsupportedOperationException("read only");
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            byte[] first = {buffer.get(buffer.position())};
+            new DocumentType().read(buffer);
+            return first;
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
     }
 }

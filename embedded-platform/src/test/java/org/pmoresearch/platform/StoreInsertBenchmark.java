@@ -22,9 +22,10 @@ import java.util.UUID;
 
 /**
  * Inserts of response facts into the embedded store, in batches over the wire as analytics sends them, each run on
- * a fresh file: the plain H2 backend (the baseline), the launcher's {@link StoreBackend} on a store with H2's
- * default page size, and the launcher's store as the launcher opens it ({@link StoreBackend#open}), one after the
- * other in each run. Not a test; run it with
+ * a fresh file: the plain H2 backend (the baseline), the launcher's {@link StoreBackend} writing documents and keys
+ * as H2 writes them (Java serialisation), and the launcher's store as the launcher opens it
+ * ({@link StoreBackend#open}: documents as BSON, keys as strings), one after the other in each run. Not a test; run
+ * it with
  * <pre>
  * ./mvnw -q -B -pl embedded-platform -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
  * java -cp embedded-platform/target/test-classes:embedded-platform/target/classes:$(cat embedded-platform/target/bench.classpath) \
@@ -45,10 +46,16 @@ public final class StoreInsertBenchmark {
                 return new H2Backend(file.toString());
             }
         },
-        DEFAULT_PAGES("launcher's store, H2's default page size") {
+        SERIALISED("launcher's store, documents and keys Java-serialised") {
             @Override
             MongoBackend open(Path file) {
-                return new StoreBackend(MVStore.open(file.toString()));
+                return new StoreBackend(new MVStore.Builder().fileName(file.toString())
+                        .pageSplitSize(StoreBackend.PAGE_SPLIT_SIZE).open()) {
+                    @Override
+                    boolean compactValues() {
+                        return false;
+                    }
+                };
             }
         },
         LAUNCHERS("launcher's store") {
