@@ -18,7 +18,6 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,8 @@ final class DocumentType extends ObjectDataType {
             return super.read(buffer);
         }
         buffer.get();
-        int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
+        // BSON starts with its own length, little-endian.
+        int size = Integer.reverseBytes(buffer.getInt(buffer.position()));
         ByteBuffer bson = buffer.slice();
         bson.limit(size);
         buffer.position(buffer.position() + size);
@@ -111,7 +111,7 @@ final class DocumentType extends ObjectDataType {
     }
 
     /** Whether BSON holds the document exactly: decoding it gives the same keys, values and value types. */
-    static boolean roundTrips(Document document) {
+    private static boolean roundTrips(Document document) {
         for (Map.Entry<String, Object> entry : document.entrySet()) {
             if (entry.getKey().indexOf('\0') >= 0 || !roundTrips(entry.getValue())) {
                 return false;

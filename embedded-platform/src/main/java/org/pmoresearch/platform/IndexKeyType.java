@@ -8,8 +8,8 @@ import org.h2.mvstore.type.ObjectDataType;
 import java.nio.ByteBuffer;
 
 /**
- * The key type of the store's unique indexes. It writes and reads keys exactly as H2's {@link ObjectDataType}, and
- * orders them as it does: by their Java-serialised bytes, compared unsigned. The backend's index keys are
+ * The key type of the store's unique indexes. It orders keys as H2's {@link ObjectDataType} does: by their
+ * Java-serialised bytes, compared unsigned. The backend's index keys are
  * {@link KeyValue}s, which H2 can only order that way, so every step of every index lookup serialised two keys; a
  * profile of inserts into the embedded store had a third of its time there.
  * <p>
