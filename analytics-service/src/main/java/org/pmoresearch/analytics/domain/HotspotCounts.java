@@ -1,6 +1,5 @@
 package org.pmoresearch.analytics.domain;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,16 @@ public final class HotspotCounts {
 
     /** @param segments the respondent's segments, dimension to value */
     public void add(Map<String, String> segments, Map<String, List<String>> selections) {
-        // Made distinct once for the overall counts and every segment: this runs for every response counted.
-        Map<String, Collection<String>> distinctSelections = SelectionCounts.distinctTasks(selections);
-        all.apply(distinctSelections, 1);
-        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(distinctSelections, 1));
+        // Looked up once for the overall counts and every segment: this runs for every response counted.
+        SelectionCounts.Selection selection = SelectionCounts.selection(selections);
+        all.apply(selection, 1);
+        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(selection, 1));
     }
 
     public void subtract(Map<String, String> segments, Map<String, List<String>> selections) {
-        all.subtract(selections);
-        segments.forEach((dimension, value) -> segmentCounts(dimension, value).subtract(selections));
+        SelectionCounts.Selection selection = SelectionCounts.selection(selections);
+        all.apply(selection, -1);
+        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(selection, -1));
         dropEmptySegments();
     }
 

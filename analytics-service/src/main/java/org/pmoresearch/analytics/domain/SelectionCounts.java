@@ -1,9 +1,8 @@
 package org.pmoresearch.analytics.domain;
 
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,27 +11,93 @@ import java.util.Objects;
  * How many responses selected each area and each task, plus the number of responses. Mutable and
  * not thread-safe: one instance belongs to one partition while a batch is applied, or to one request
  * while the partitions are summed.
+ * <p>
+ * The counters are an array indexed by {@link CounterSlots}: a response's ids are looked up once
+ * ({@link #selection}) for all the counts it goes to, and summing counts adds arrays. A counter at zero is not
+ * a count: ids that only ever came and went leave no trace in {@link #areas()} or in what is stored.
  */
 public final class SelectionCounts {
 
-    // Counters are updated in place: a response changes hundreds of them, each a boxed Long otherwise.
-    private long totalResponses;
-    private final Map<String, Count> areaCounts = new LinkedHashMap<>();
-    private final Map<String, Map<String, Count>> taskCounts = new LinkedHashMap<>();
+    private static final long[] NONE = new long[0];
 
+    private long totalResponses;
+    private long[] values = NONE;
+
+    /** Counts as stored: the total and the non-zero counts by area and task. */
     public static SelectionCounts restore(long totalResponses, Map<String, AreaCount> areas) {
         SelectionCounts counts = new SelectionCounts();
         counts.totalResponses = totalResponses;
-        areas.forEach((areaId, area) -> counts.addArea(areaId, area.count(), area.tasks()));
+        areas.forEach((areaId, area) -> {
+            counts.addTo(CounterSlots.area(areaId), area.count());
+            area.tasks().forEach((taskId, count) -> counts.addTo(CounterSlots.task(areaId, taskId), count));
+        });
         return counts;
     }
 
+    /**
+     * Counts as stored by slot: {@code values[i]} is the counter of {@code slots[i]}, for the first {@code length}.
+     */
+    public static SelectionCounts restore(long totalResponses, int[] slots, long[] values, int length) {
+        SelectionCounts counts = new SelectionCounts();
+        counts.totalResponses = totalResponses;
+        counts.values = new long[CounterSlots.size()];
+        for (int i = 0; i < length; i++) {
+            counts.addTo(slots[i], values[i]);
+        }
+        return counts;
+    }
+
+    /**
+     * A response's selections looked up once: the slot of every area it names and of every task, each once (a
+     * response that names a task twice selected it once). Null task ids name nothing.
+     */
+    public static Selection selection(Map<String, List<String>> selections) {
+        int[] slots = new int[16];
+        int length = 0;
+        for (Map.Entry<String, List<String>> area : selections.entrySet()) {
+            List<String> taskIds = area.getValue();
+            int needed = length + 1 + (taskIds == null ? 0 : taskIds.size());
+            if (needed > slots.length) {
+                slots = Arrays.copyOf(slots, Math.max(needed, slots.length * 2));
+            }
+            slots[length++] = CounterSlots.area(area.getKey());
+            if (taskIds != null) {
+                for (String taskId : taskIds) {
+                    if (taskId != null) {
+                        slots[length++] = CounterSlots.task(area.getKey(), taskId);
+                    }
+                }
+            }
+        }
+        Arrays.sort(slots, 0, length);
+        int distinct = 0;
+        for (int i = 0; i < length; i++) {
+            if (distinct == 0 || slots[i] != slots[distinct - 1]) {
+                slots[distinct++] = slots[i];
+            }
+        }
+        return new Selection(Arrays.copyOf(slots, distinct));
+    }
+
     public void add(Map<String, List<String>> selections) {
-        apply(distinctTasks(selections), 1);
+        apply(selection(selections), 1);
     }
 
     public void subtract(Map<String, List<String>> selections) {
-        apply(distinctTasks(selections), -1);
+        apply(selection(selections), -1);
+    }
+
+    /** Adds {@code delta} responses with this selection. */
+    public void apply(Selection selection, long delta) {
+        totalResponses += delta;
+        int[] slots = selection.slots;
+        if (slots.length > 0) {
+            ensureSlot(slots[slots.length - 1]);
+        }
+        long[] counters = values;
+        for (int slot : slots) {
+            counters[slot] += delta;
+        }
     }
 
     public void addAll(SelectionCounts other) {
@@ -46,13 +111,14 @@ public final class SelectionCounts {
 
     private void merge(SelectionCounts other, long sign) {
         totalResponses += sign * other.totalResponses;
-        other.areaCounts.forEach((areaId, count) -> {
-            mergeDroppingZero(areaCounts, areaId, sign * count.value);
-            Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
-            other.taskCounts.getOrDefault(areaId, Map.of())
-                    .forEach((taskId, taskCount) -> mergeDroppingZero(tasks, taskId, sign * taskCount.value));
-            dropIfEmpty(areaId, tasks);
-        });
+        long[] theirs = other.values;
+        if (theirs.length > values.length) {
+            values = Arrays.copyOf(values, theirs.length);
+        }
+        long[] counters = values;
+        for (int slot = 0; slot < theirs.length; slot++) {
+            counters[slot] += sign * theirs[slot];
+        }
     }
 
     public long totalResponses() {
@@ -61,70 +127,79 @@ public final class SelectionCounts {
 
     /** True when no response is counted and no area carries a count. */
     public boolean isEmpty() {
-        return totalResponses == 0 && areaCounts.isEmpty();
+        if (totalResponses != 0) {
+            return false;
+        }
+        for (int index = 0, areas = CounterSlots.areaCount(); index < areas; index++) {
+            if (value(CounterSlots.areaAt(index).slot) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public long areaCount(String areaId) {
-        return valueOf(areaCounts.get(areaId));
+        return value(CounterSlots.findArea(areaId));
     }
 
     public long taskCount(String areaId, String taskId) {
-        return valueOf(taskCounts.getOrDefault(areaId, Map.of()).get(taskId));
+        return value(CounterSlots.findTask(areaId, taskId));
     }
 
-    /** A snapshot of the non-zero counts, areas in first-counted order. */
+    /** A snapshot of the non-zero counts: the areas with a count, each with its tasks that have one. */
     public Map<String, AreaCount> areas() {
         Map<String, AreaCount> snapshot = new LinkedHashMap<>();
-        areaCounts.forEach((areaId, count) -> {
-            Map<String, Long> tasks = new HashMap<>();
-            taskCounts.getOrDefault(areaId, Map.of()).forEach((taskId, taskCount) -> tasks.put(taskId, taskCount.value));
-            snapshot.put(areaId, new AreaCount(count.value, Map.copyOf(tasks)));
+        forEachCounter(new CounterVisitor() {
+            private Map<String, Long> tasks;
+            private long areaCount;
+            private String areaId;
+
+            @Override
+            public void visit(int slot, long value) {
+                String taskId = CounterSlots.taskId(slot);
+                if (taskId == null) {
+                    finishArea();
+                    areaId = CounterSlots.areaId(slot);
+                    areaCount = value;
+                    tasks = new HashMap<>();
+                } else {
+                    tasks.put(taskId, value);
+                }
+            }
+
+            @Override
+            public void end() {
+                finishArea();
+            }
+
+            private void finishArea() {
+                if (areaId != null) {
+                    snapshot.put(areaId, new AreaCount(areaCount, Map.copyOf(tasks)));
+                }
+            }
         });
         return snapshot;
     }
 
     /**
-     * Area id to its tasks, each once: a response that names a task twice selected it once. The ids are the JVM's
-     * canonical strings ({@link String#intern()}), as are those of counts read from the store: a response is applied to
-     * the overall counts and to every segment of its respondent, and each of those lookups then finds its id by
-     * reference instead of comparing characters.
+     * Visits the counters {@link #areas()} shows: each area with a non-zero count, then its tasks with a non-zero
+     * count, areas and tasks in the order of their slots.
      */
-    static Map<String, Collection<String>> distinctTasks(Map<String, List<String>> selections) {
-        Map<String, Collection<String>> distinct = new LinkedHashMap<>();
-        selections.forEach((areaId, taskIds) -> {
-            Collection<String> tasks = new LinkedHashSet<>();
-            if (taskIds != null) {
-                taskIds.forEach(taskId -> tasks.add(taskId == null ? null : taskId.intern()));
+    public void forEachCounter(CounterVisitor visitor) {
+        long[] counters = values;
+        for (int index = 0, areas = CounterSlots.areaCount(); index < areas; index++) {
+            CounterSlots.Area area = CounterSlots.areaAt(index);
+            if (area.slot >= counters.length || counters[area.slot] == 0) {
+                continue;
             }
-            distinct.put(areaId.intern(), tasks);
-        });
-        return distinct;
-    }
-
-    /** Adds {@code delta} responses with these selections; see {@link #distinctTasks}. */
-    void apply(Map<String, Collection<String>> distinctSelections, long delta) {
-        totalResponses += delta;
-        distinctSelections.forEach((areaId, taskIds) -> {
-            mergeDroppingZero(areaCounts, areaId, delta);
-            Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
-            for (String taskId : taskIds) {
-                mergeDroppingZero(tasks, taskId, delta);
+            visitor.visit(area.slot, counters[area.slot]);
+            for (int taskSlot : area.taskSlots) {
+                if (taskSlot < counters.length && counters[taskSlot] != 0) {
+                    visitor.visit(taskSlot, counters[taskSlot]);
+                }
             }
-            dropIfEmpty(areaId, tasks);
-        });
-    }
-
-    private void addArea(String areaId, long areaDelta, Map<String, Long> taskDeltas) {
-        mergeDroppingZero(areaCounts, areaId, areaDelta);
-        Map<String, Count> tasks = taskCounts.computeIfAbsent(areaId, id -> new LinkedHashMap<>());
-        taskDeltas.forEach((taskId, delta) -> mergeDroppingZero(tasks, taskId, delta));
-        dropIfEmpty(areaId, tasks);
-    }
-
-    private void dropIfEmpty(String areaId, Map<String, Count> tasks) {
-        if (tasks.isEmpty()) {
-            taskCounts.remove(areaId);
         }
+        visitor.end();
     }
 
     /** Equal when they hold the same counts. */
@@ -144,30 +219,38 @@ public final class SelectionCounts {
         return "SelectionCounts{totalResponses=" + totalResponses + ", areas=" + areas() + "}";
     }
 
-    // Zero entries are dropped so that ids which only ever came and went leave no trace in the counts.
-    private static void mergeDroppingZero(Map<String, Count> counts, String id, long delta) {
-        Count count = counts.get(id);
-        if (count == null) {
-            counts.put(id, new Count(delta));
-        } else {
-            count.value += delta;
-            if (count.value == 0) {
-                counts.remove(id);
-            }
+    private void addTo(int slot, long delta) {
+        ensureSlot(slot);
+        values[slot] += delta;
+    }
+
+    private void ensureSlot(int slot) {
+        if (slot >= values.length) {
+            values = Arrays.copyOf(values, Math.max(slot + 1, CounterSlots.size()));
         }
     }
 
-    private static long valueOf(Count count) {
-        return count == null ? 0 : count.value;
+    private long value(int slot) {
+        return slot < 0 || slot >= values.length ? 0 : values[slot];
     }
 
-    /** One counter, owned by one map of one instance. */
-    private static final class Count {
+    /** Receives counters by slot; see {@link #forEachCounter}. */
+    public interface CounterVisitor {
 
-        private long value;
+        void visit(int slot, long value);
 
-        Count(long value) {
-            this.value = value;
+        /** After the last counter. */
+        default void end() {
+        }
+    }
+
+    /** A response's selections as distinct slots, ascending; see {@link #selection}. */
+    public static final class Selection {
+
+        private final int[] slots;
+
+        private Selection(int[] slots) {
+            this.slots = slots;
         }
     }
 

@@ -35,7 +35,10 @@ public class CurrentCounts {
         return versionOf(generation, partitions.countsVersion(generation));
     }
 
-    /** The counts; callers must not modify them, they are shared until the next change. */
+    /**
+     * The counts; callers must not modify them, they are shared until the next change. When they changed, one
+     * caller reads them and the others that found them changed meanwhile wait for that read.
+     */
     public Snapshot snapshot() {
         Generation generation = generations.current();
         Map<Integer, Long> lastOffsets = partitions.lastOffsets(generation);
@@ -44,9 +47,22 @@ public class CurrentCounts {
         if (known != null && known.snapshot().version().equals(version)) {
             return known.snapshot();
         }
-        Read fresh = read(generation, version, lastOffsets, known);
-        cached = fresh;
-        return fresh.snapshot();
+        synchronized (this) {
+            if (cached != known) {
+                // Read while this caller waited: the offsets are read again so that nothing older than what this
+                // caller found is answered.
+                generation = generations.current();
+                lastOffsets = partitions.lastOffsets(generation);
+                version = versionOf(generation, PartitionCountsStore.countsVersion(lastOffsets));
+                known = cached;
+                if (known.snapshot().version().equals(version)) {
+                    return known.snapshot();
+                }
+            }
+            Read fresh = read(generation, version, lastOffsets, known);
+            cached = fresh;
+            return fresh.snapshot();
+        }
     }
 
     // A partition's document with the same lastOffset in the same generation holds the same counts: every

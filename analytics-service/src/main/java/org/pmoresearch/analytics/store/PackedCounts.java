@@ -1,15 +1,13 @@
 package org.pmoresearch.analytics.store;
 
 import org.bson.types.Binary;
+import org.pmoresearch.analytics.domain.CounterSlots;
 import org.pmoresearch.analytics.domain.SelectionCounts;
-import org.pmoresearch.analytics.domain.SelectionCounts.AreaCount;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The counters of a partition document, packed: their names once ({@code "areaId"} for an area,
@@ -32,25 +30,23 @@ final class PackedCounts {
     static final class Writer {
 
         private final List<String> names = new ArrayList<>();
-        private final Map<String, Integer> positions = new HashMap<>();
+        // Counter slot to its position in names, plus one; zero for a counter not named yet.
+        private int[] positions = new int[CounterSlots.size()];
+        private long[] values = new long[0];
 
         Binary pack(SelectionCounts counts) {
-            Map<String, AreaCount> areas = counts.areas();
-            areas.forEach((areaId, area) -> {
-                position(areaId);
-                area.tasks().keySet().forEach(taskId -> position(areaId + TASK_SEPARATOR + taskId));
+            Arrays.fill(values, 0);
+            int[] length = {0};
+            counts.forEachCounter((slot, value) -> {
+                int position = position(slot);
+                if (position >= values.length) {
+                    values = Arrays.copyOf(values, Math.max(position + 1, names.size()));
+                }
+                values[position] = value;
+                length[0] = Math.max(length[0], position + 1);
             });
-            long[] values = new long[names.size()];
-            areas.forEach((areaId, area) -> {
-                values[position(areaId)] = area.count();
-                area.tasks().forEach((taskId, count) -> values[position(areaId + TASK_SEPARATOR + taskId)] = count);
-            });
-            int length = values.length;
-            while (length > 0 && values[length - 1] == 0) {
-                length--;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(length * 2);
-            for (int position = 0; position < length; position++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(length[0] * 2);
+            for (int position = 0; position < length[0]; position++) {
                 writeVarLong(bytes, values[position]);
             }
             return new Binary(bytes.toByteArray());
@@ -61,33 +57,34 @@ final class PackedCounts {
             return List.copyOf(names);
         }
 
-        private int position(String name) {
-            return positions.computeIfAbsent(name, added -> {
-                names.add(added);
-                return names.size() - 1;
-            });
+        private int position(int slot) {
+            if (slot >= positions.length) {
+                positions = Arrays.copyOf(positions, Math.max(slot + 1, CounterSlots.size()));
+            }
+            if (positions[slot] == 0) {
+                String taskId = CounterSlots.taskId(slot);
+                names.add(taskId == null ? CounterSlots.areaId(slot) : CounterSlots.areaId(slot) + TASK_SEPARATOR + taskId);
+                positions[slot] = names.size();
+            }
+            return positions[slot] - 1;
         }
     }
 
     /**
-     * The names of a partition document's counters, split into area and task ids once for all of its sets. The ids are
-     * the JVM's canonical strings ({@link String#intern()}), as are those of the responses counted
-     * ({@link SelectionCounts#distinctTasks}): the counts of every partition and segment then share the same
-     * instances, so summing them compares ids by reference instead of character by character.
+     * The names of a partition document's counters, resolved to their {@link CounterSlots} once for all of
+     * the document's sets.
      */
     static final class Names {
 
-        private final String[] areaIds;
-        private final String[] taskIds;
+        private final int[] slots;
 
         private Names(List<String> names) {
-            areaIds = new String[names.size()];
-            taskIds = new String[names.size()];
+            slots = new int[names.size()];
             for (int position = 0; position < names.size(); position++) {
                 String name = names.get(position);
                 int separator = name.indexOf(TASK_SEPARATOR);
-                areaIds[position] = (separator < 0 ? name : name.substring(0, separator)).intern();
-                taskIds[position] = separator < 0 ? null : name.substring(separator + 1).intern();
+                slots[position] = separator < 0 ? CounterSlots.area(name)
+                        : CounterSlots.task(name.substring(0, separator), name.substring(separator + 1));
             }
         }
 
@@ -96,13 +93,13 @@ final class PackedCounts {
         }
 
         int size() {
-            return areaIds.length;
+            return slots.length;
         }
     }
 
     /**
      * The counts of one packed set; counters at zero are left out, as {@link SelectionCounts} leaves them out.
-     * @param names the names the set was packed against, split once for all sets of their document
+     * @param names the names the set was packed against, resolved once for all sets of their document
      * @param packed the set as read from the store: a {@link Binary} or its bytes
      */
     static SelectionCounts unpack(long totalResponses, Names names, Object packed) {
@@ -115,30 +112,17 @@ final class PackedCounts {
             throw new IllegalStateException("A packed set of counts is " + (packed == null ? "missing"
                     : "a " + packed.getClass().getName()));
         }
-        Map<String, Long> areaCounts = new LinkedHashMap<>();
-        Map<String, Map<String, Long>> taskCounts = new HashMap<>();
+        long[] values = new long[names.size()];
         int[] cursor = {0};
-        for (int position = 0; cursor[0] < bytes.length; position++) {
+        int position = 0;
+        for (; cursor[0] < bytes.length; position++) {
             if (position >= names.size()) {
                 throw new IllegalStateException("A packed set of counts has more counters than the "
                         + names.size() + " names stored with it");
             }
-            long value = readVarLong(bytes, cursor);
-            if (value == 0) {
-                continue;
-            }
-            String areaId = names.areaIds[position];
-            String taskId = names.taskIds[position];
-            if (taskId == null) {
-                areaCounts.put(areaId, value);
-            } else {
-                taskCounts.computeIfAbsent(areaId, area -> new HashMap<>()).put(taskId, value);
-            }
+            values[position] = readVarLong(bytes, cursor);
         }
-        Map<String, AreaCount> areas = new LinkedHashMap<>();
-        areaCounts.forEach((areaId, count) ->
-                areas.put(areaId, new AreaCount(count, taskCounts.getOrDefault(areaId, Map.of()))));
-        return SelectionCounts.restore(totalResponses, areas);
+        return SelectionCounts.restore(totalResponses, names.slots, values, position);
     }
 
     // Zig-zag: small negative numbers (a counter corrected below zero) stay short too.

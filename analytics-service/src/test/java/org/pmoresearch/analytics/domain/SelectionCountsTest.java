@@ -35,16 +35,40 @@ class SelectionCountsTest {
         assertThat(counts.areas()).isEmpty();
     }
 
-    /** A response's ids, as parsed from its event, are looked up as the canonical strings the stored counts hold. */
+    /** A response's ids, as parsed from its event, find the counters the stored counts hold: equal ids, one counter. */
     @Test
-    void distinctTasksAreCanonicalStrings() {
+    void aSelectionFindsTheCountersOfEqualIdsAndNamesEachOnce() {
+        SelectionCounts stored = SelectionCounts.restore(1, Map.of("risk-management",
+                new AreaCount(1, Map.of("risk-register", 1L))));
         String areaId = new String("risk-management".toCharArray());
         String taskId = new String("risk-register".toCharArray());
 
-        var distinct = SelectionCounts.distinctTasks(Map.of(areaId, List.of(taskId, new String(taskId.toCharArray()))));
+        SelectionCounts.Selection selection = SelectionCounts.selection(
+                Map.of(areaId, List.of(taskId, new String(taskId.toCharArray()))));
+        stored.apply(selection, 2);
 
-        assertThat(distinct.keySet().iterator().next()).isSameAs("risk-management");
-        assertThat(distinct.get("risk-management")).singleElement().isSameAs("risk-register");
+        assertThat(stored.totalResponses()).isEqualTo(3);
+        assertThat(stored.areas()).containsOnlyKeys("risk-management");
+        assertThat(stored.areas().get("risk-management")).isEqualTo(new AreaCount(3, Map.of("risk-register", 3L)));
+    }
+
+    @Test
+    void countsKeepTheirOwnCountersWhileOthersBringNewIds() {
+        SelectionCounts early = new SelectionCounts();
+        early.add(Map.of("governance", List.of("stage-gates")));
+        SelectionCounts later = new SelectionCounts();
+        later.add(Map.of("governance", List.of("stage-gates", "audits-" + System.nanoTime()),
+                "area-" + System.nanoTime(), List.of()));
+
+        SelectionCounts sum = new SelectionCounts();
+        sum.addAll(early);
+        sum.addAll(later);
+        sum.subtractAll(later);
+
+        assertThat(sum).isEqualTo(early);
+        assertThat(sum.areas()).isEqualTo(Map.of("governance", new AreaCount(1, Map.of("stage-gates", 1L))));
+        assertThat(early.taskCount("governance", "audits")).isZero();
+        assertThat(early.areaCount("never-counted")).isZero();
     }
 
     @Test
