@@ -46,13 +46,13 @@ public final class CounterSlots {
     }
 
     /** The area's slot, or -1 when no counts in this JVM ever held it. */
-    public static int findArea(String areaId) {
+    static int findArea(String areaId) {
         Area area = areaId == null ? null : AREAS.get(areaId);
         return area == null ? -1 : area.slot;
     }
 
     /** The task's slot, or -1 when no counts in this JVM ever held it. */
-    public static int findTask(String areaId, String taskId) {
+    static int findTask(String areaId, String taskId) {
         Area area = areaId == null ? null : AREAS.get(areaId);
         Integer slot = area == null || taskId == null ? null : area.tasks.get(taskId);
         return slot == null ? -1 : slot;

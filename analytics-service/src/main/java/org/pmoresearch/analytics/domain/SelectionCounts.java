@@ -51,7 +51,7 @@ public final class SelectionCounts {
      * A response's selections looked up once: the slot of every area it names and of every task, each once (a
      * response that names a task twice selected it once). Null task ids name nothing.
      */
-    public static Selection selection(Map<String, List<String>> selections) {
+    static Selection selection(Map<String, List<String>> selections) {
         int[] slots = new int[16];
         int length = 0;
         for (Map.Entry<String, List<String>> area : selections.entrySet()) {
@@ -88,7 +88,7 @@ public final class SelectionCounts {
     }
 
     /** Adds {@code delta} responses with this selection. */
-    public void apply(Selection selection, long delta) {
+    void apply(Selection selection, long delta) {
         totalResponses += delta;
         int[] slots = selection.slots;
         if (slots.length > 0) {
@@ -245,7 +245,7 @@ public final class SelectionCounts {
     }
 
     /** A response's selections as distinct slots, ascending; see {@link #selection}. */
-    public static final class Selection {
+    static final class Selection {
 
         private final int[] slots;
 
