@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the embedded platform keeps its data, which ports it uses and where the service jars are.
@@ -26,11 +27,14 @@ public record PlatformSettings(
      * configured ones. The catalogue and the export serve few requests, so they run with the C1 compiler alone (a
      * start then needs about half the CPU, as the optimising compiler is what a Spring Boot start spends most on
      * when four of them share two cores) and start with a small heap. The survey and analytics carry the load: they
-     * keep the optimising compiler and get a young generation of their own size (see {@link #LOADED_HEAP}).
+     * keep the optimising compiler and get a young generation of their own size (see {@link #LOADED_HEAP}); the
+     * survey, whose request path is what a start leaves uncompiled, also gets more compiler threads on a small
+     * machine (see {@link #surveyCompilerThreads}).
      */
     public enum Service {
         CATALOGUE("catalogue-service", 8081, "catalogue", List.of(QUICK_START, SMALL_HEAP)),
-        SURVEY("survey-service", 8082, null, LOADED_HEAP),
+        SURVEY("survey-service", 8082, null, Stream.concat(LOADED_HEAP.stream(),
+                surveyCompilerThreads(Runtime.getRuntime().availableProcessors()).stream()).toList()),
         ANALYTICS("analytics-service", 8083, "analytics", LOADED_HEAP),
         EXPORT("export-service", 8084, null, List.of(QUICK_START, SMALL_HEAP));
 
@@ -82,6 +86,17 @@ public record PlatformSettings(
      * that carry the load"). The initial heap must hold it, or the JVM shrinks the young generation to fit.
      */
     static final List<String> LOADED_HEAP = List.of("-Xms256m", "-Xmn160m");
+
+    /**
+     * Four compiler threads for the survey where the JVM would start fewer: below eight processors it gives itself
+     * fewer (two on two cores, one for each compiler). Right after a start, under load and with every other service
+     * on the same cores, two fell minutes behind: at 1,000 submissions a second the survey's compile queue held about
+     * a hundred methods for the first two minutes, and a submission cost it about 0.6 ms of CPU against 0.26 ms once
+     * they were compiled (docs/benchmarks.md, "Compiler threads for the survey").
+     */
+    static List<String> surveyCompilerThreads(int processors) {
+        return processors < 8 ? List.of("-XX:CICompilerCount=4") : List.of();
+    }
 
     public static PlatformSettings defaults() {
         Map<Service, Integer> ports = new HashMap<>();
@@ -171,11 +186,12 @@ public record PlatformSettings(
                   --partitions=12            partitions of pmo.survey-responses.v1 (on first start)
                   --service-jvm-options="%s"
                                              (before them: catalogue and export get %s,
-                                              survey and analytics %s)
+                                              survey and analytics %s, the survey on fewer than 8 processors
+                                              also %s)
                   --class-data-sharing=true  run each service from an extracted copy with a class-data-sharing archive
                                              (<service>/target/cds, made by the build; else on its first run)
                 """.formatted(String.join(" ", DEFAULT_JVM_OPTIONS), String.join(" ", Service.CATALOGUE.ownJvmOptions()),
-                String.join(" ", LOADED_HEAP));
+                String.join(" ", LOADED_HEAP), String.join(" ", surveyCompilerThreads(1)));
     }
 
     private static boolean bool(String name, String value) {

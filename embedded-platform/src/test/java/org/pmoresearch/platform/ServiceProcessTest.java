@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +36,22 @@ class ServiceProcessTest {
 
             assertThat(command).as(service.artifact()).doesNotContain("-XX:TieredStopAtLevel=1");
             assertThat(command.subList(1, command.size())).as(service.artifact())
-                    .startsWith("-Xms256m", "-Xmn160m", "-Xmx512m", "-XX:TieredStopAtLevel=4");
+                    .containsSubsequence("-Xms256m", "-Xmn160m", "-Xmx512m", "-XX:TieredStopAtLevel=4");
         }
+    }
+
+    /** On a small machine the survey's compilers get four threads; where the JVM starts as many itself, it decides. */
+    @Test
+    void givesTheSurveyFourCompilerThreadsBelowEightProcessors() {
+        assertThat(PlatformSettings.surveyCompilerThreads(2)).containsExactly("-XX:CICompilerCount=4");
+        assertThat(PlatformSettings.surveyCompilerThreads(7)).containsExactly("-XX:CICompilerCount=4");
+        assertThat(PlatformSettings.surveyCompilerThreads(8)).isEmpty();
+        assertThat(PlatformSettings.surveyCompilerThreads(64)).isEmpty();
+        assertThat(Service.SURVEY.ownJvmOptions()).containsExactlyElementsOf(Stream.concat(PlatformSettings.LOADED_HEAP.stream(),
+                PlatformSettings.surveyCompilerThreads(Runtime.getRuntime().availableProcessors()).stream()).toList());
+        assertThat(Service.ANALYTICS.ownJvmOptions()).containsExactlyElementsOf(PlatformSettings.LOADED_HEAP);
+        assertThat(command(Service.SURVEY).subList(1, command(Service.SURVEY).size()))
+                .startsWith(Service.SURVEY.ownJvmOptions().toArray(String[]::new));
     }
 
     /** The options as a JVM reads them: the heap each service asks for is the heap it gets, without a warning. */
@@ -56,6 +71,9 @@ class ServiceProcessTest {
             assertThat(output).as(service.artifact()).doesNotContain("[warning]");
             assertThat(flag(output, "MaxHeapSize")).as(service.artifact()).isEqualTo(512L << 20);
             assertThat(flag(output, "UseSerialGC")).as(service.artifact()).isEqualTo(1);
+            if (service == Service.SURVEY && Runtime.getRuntime().availableProcessors() < 8) {
+                assertThat(flag(output, "CICompilerCount")).as(service.artifact()).isEqualTo(4);
+            }
             if (youngGeneration.containsKey(service)) {
                 assertThat(flag(output, "NewSize")).as(service.artifact()).isEqualTo(youngGeneration.get(service));
                 assertThat(flag(output, "InitialHeapSize")).as(service.artifact()).isGreaterThan(youngGeneration.get(service));
