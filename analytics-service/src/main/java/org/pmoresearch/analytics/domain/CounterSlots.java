@@ -18,7 +18,7 @@ public final class CounterSlots {
     private static final Object LOCK = new Object();
     private static final ConcurrentHashMap<String, Area> AREAS = new ConcurrentHashMap<>();
 
-    // Written under LOCK, each array replaced whole before the maps publish the slots it holds.
+    // Written under LOCK: a slot's entries (in a copy when an array grows) before the maps publish the slot.
     private static volatile String[] areaIds = new String[256];
     private static volatile String[] taskIds = new String[256];
     private static volatile Area[] areasInOrder = new Area[32];
