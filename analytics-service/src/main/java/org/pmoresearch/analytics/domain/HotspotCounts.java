@@ -22,28 +22,36 @@ public final class HotspotCounts {
         this.all = all;
     }
 
-    /** @param segments dimension to value to that segment's counts */
+    /**
+     * Counts made of the given sets, which they take over (no copy is made: they are read back from the store
+     * for every dashboard refresh), so the caller must not change them afterwards.
+     * @param segments dimension to value to that segment's counts
+     */
     public static HotspotCounts restore(SelectionCounts all, Map<String, Map<String, SelectionCounts>> segments) {
         HotspotCounts counts = new HotspotCounts(all);
-        segments.forEach((dimension, values) -> values.forEach((value, segment) ->
-                counts.segmentCounts(dimension, value).addAll(segment)));
-        counts.dropEmptySegments();
+        segments.forEach((dimension, values) -> values.forEach((value, segment) -> {
+            if (!segment.isEmpty()) {
+                counts.segments.computeIfAbsent(dimension, id -> new LinkedHashMap<>()).put(value, segment);
+            }
+        }));
         return counts;
     }
 
     /** @param segments the respondent's segments, dimension to value */
     public void add(Map<String, String> segments, Map<String, List<String>> selections) {
-        // Looked up once for the overall counts and every segment: this runs for every response counted.
-        SelectionCounts.Selection selection = SelectionCounts.selection(selections);
-        all.apply(selection, 1);
-        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(selection, 1));
+        apply(segments, selections, 1);
     }
 
     public void subtract(Map<String, String> segments, Map<String, List<String>> selections) {
-        SelectionCounts.Selection selection = SelectionCounts.selection(selections);
-        all.apply(selection, -1);
-        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(selection, -1));
+        apply(segments, selections, -1);
         dropEmptySegments();
+    }
+
+    private void apply(Map<String, String> segments, Map<String, List<String>> selections, int delta) {
+        // Looked up once for the overall counts and every segment: this runs for every response counted.
+        SelectionCounts.Selection selection = SelectionCounts.selection(selections);
+        all.apply(selection, delta);
+        segments.forEach((dimension, value) -> segmentCounts(dimension, value).apply(selection, delta));
     }
 
     public void addAll(HotspotCounts other) {

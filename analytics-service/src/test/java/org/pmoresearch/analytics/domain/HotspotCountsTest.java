@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.pmoresearch.analytics.TestEvents;
 import org.pmoresearch.contracts.RespondentProfile;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,6 +81,19 @@ class HotspotCountsTest {
         assertThat(sum.segment("pmoType", "enterprise").totalResponses()).isEqualTo(2);
         assertThat(sum.segment("pmoType", "centre-of-excellence").areaCount("ppm-tools")).isEqualTo(1);
         assertThat(HotspotCounts.restore(sum.all(), sum.segments()).segments()).isEqualTo(sum.segments());
+    }
+
+    @Test
+    void restoringLeavesOutEmptySegments() {
+        HotspotCounts stored = new HotspotCounts();
+        stored.add(segments("enterprise", null, null), RISK);
+        Map<String, Map<String, SelectionCounts>> segments = new LinkedHashMap<>(stored.segments());
+        segments.put("role", Map.of("consultant", new SelectionCounts()));
+
+        HotspotCounts restored = HotspotCounts.restore(stored.all(), segments);
+
+        assertThat(restored.segments()).containsOnlyKeys("pmoType");
+        assertThat(restored.segment("pmoType", "enterprise").areaCount("risk-management")).isEqualTo(1);
     }
 
     @Test
