@@ -29,12 +29,6 @@ public class CurrentCounts {
         this.partitions = partitions;
     }
 
-    /** The version of the counts as stored right now, without reading them. */
-    public String version() {
-        Generation generation = generations.current();
-        return versionOf(generation, partitions.countsVersion(generation));
-    }
-
     /**
      * The counts; callers must not modify them, they are shared until the next change. When they changed, one
      * caller reads them and the others that found them changed meanwhile wait for that read.

@@ -84,13 +84,8 @@ public class PartitionCountsStore {
 
     /**
      * A number that grows with every counts write of the generation (the sum of the partitions' last
-     * offsets): one small query tells whether any instance has stored new counts.
+     * offsets): one small query ({@link #lastOffsets}) tells whether any instance has stored new counts.
      */
-    public long countsVersion(Generation generation) {
-        return countsVersion(lastOffsets(generation));
-    }
-
-    /** The counts version of partitions with these {@link #lastOffsets}. */
     public static long countsVersion(Map<Integer, Long> lastOffsets) {
         return lastOffsets.values().stream().mapToLong(offset -> offset + 1).sum();
     }

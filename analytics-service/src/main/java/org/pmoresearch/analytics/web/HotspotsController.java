@@ -53,7 +53,8 @@ class HotspotsController {
                     "cross-filters (more than one profile dimension) are admin-only: GET /api/admin/hotspots"));
         }
         query.check();
-        String etag = etag();
+        HotspotsReader.Moment moment = reader.now();
+        String etag = etag(moment);
         if (request.checkNotModified(etag)) {
             return null;
         }
@@ -61,7 +62,7 @@ class HotspotsController {
                 .map(entry -> new DimensionFilter(entry.getKey(), entry.getValue()))
                 .orElse(null);
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag)
-                .body(reader.publicAnswer(filter, catalogueVersion));
+                .body(reader.publicAnswer(moment, filter, catalogueVersion));
     }
 
     @GetMapping("/segments/{dimension}")
@@ -69,11 +70,12 @@ class HotspotsController {
         Dimension found = dimensions.find(dimension).orElseThrow(() -> ApiException.invalidParameters(
                 "Unknown profile dimension " + dimension, List.of(new FieldError("dimension",
                         "not a profile dimension: one of " + String.join(", ", dimensions.ids())))));
-        String etag = etag();
+        HotspotsReader.Moment moment = reader.now();
+        String etag = etag(moment);
         if (request.checkNotModified(etag)) {
             return null;
         }
-        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).body(reader.segments(found));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).body(reader.segments(moment, found));
     }
 
     /** Event "hotspots" with the unfiltered hotspots on connect and within a second of any change. */
@@ -82,7 +84,7 @@ class HotspotsController {
         return live.open();
     }
 
-    private String etag() {
-        return "\"" + reader.version() + "\"";
+    private static String etag(HotspotsReader.Moment moment) {
+        return "\"" + moment.version() + "\"";
     }
 }

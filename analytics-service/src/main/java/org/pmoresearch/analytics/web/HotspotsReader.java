@@ -20,9 +20,9 @@ import java.util.Map;
  * counts (exact, like the totals); answers by catalogue version and admin cross-filters are counted from
  * the response facts, once per version of the counts ({@link CountsFromFacts}).
  * <p>
- * Public answers are made once per {@link #version()} and kept ({@link VersionedAnswers}): a room of dashboards
- * polling, the live streams and the ETag checks all ask the same few questions between two stored batches, and
- * ranking every task for each of them took a third of this service's CPU while it counted 1,000 responses a second.
+ * Public answers are made once per version of the counts and catalogue and kept ({@link VersionedAnswers}): a room
+ * of dashboards polling and the live streams all ask the same few questions between two stored batches, and each
+ * used to rank every task again (docs/benchmarks.md, "Answers kept per version of the counts").
  */
 @Component
 class HotspotsReader {
@@ -46,25 +46,31 @@ class HotspotsReader {
         this.countsFromFacts = new CountsFromFacts(facts);
     }
 
-    /** Changes whenever any answer may change: new counts stored by any instance, or a new catalogue version. */
-    String version() {
-        return versionOf(currentCounts.version());
+    /**
+     * The counts as stored now, with the version of every answer made from them, which changes whenever any answer
+     * may change: new counts stored by any instance, or a new catalogue version. One read of the store serves a
+     * request's ETag and its answer, so the two always go together.
+     */
+    Moment now() {
+        CurrentCounts.Snapshot snapshot = currentCounts.snapshot();
+        return new Moment(snapshot, snapshot.version() + "-c"
+                + catalogues.latest().map(CataloguePublished::version).orElse(0));
     }
 
-    HotspotsResponse unfiltered() {
-        return publicAnswer(null, null);
+    HotspotsResponse unfiltered(Moment moment) {
+        return publicAnswer(moment, null, null);
     }
 
     /**
      * A public answer: at most one dimension filter, optionally one catalogue version, suppressed where
      * fewer than k respondents would show.
+     * @param moment what {@link #now()} gave
      * @param filter null for all respondents
      * @param catalogueVersion null for every version
      */
-    HotspotsResponse publicAnswer(DimensionFilter filter, Integer catalogueVersion) {
-        CurrentCounts.Snapshot snapshot = currentCounts.snapshot();
-        return publicAnswers.get(versionOf(snapshot.version()), new PublicQuestion(filter, catalogueVersion),
-                () -> publicAnswer(snapshot, filter, catalogueVersion));
+    HotspotsResponse publicAnswer(Moment moment, DimensionFilter filter, Integer catalogueVersion) {
+        return publicAnswers.get(moment.version(), new PublicQuestion(filter, catalogueVersion),
+                () -> publicAnswer(moment.snapshot(), filter, catalogueVersion));
     }
 
     private HotspotsResponse publicAnswer(CurrentCounts.Snapshot snapshot, DimensionFilter filter,
@@ -81,9 +87,8 @@ class HotspotsReader {
         return answer(counts, filter, null, null, Publication.PUBLIC_FILTERED);
     }
 
-    SegmentsResponse segments(Dimension dimension) {
-        CurrentCounts.Snapshot snapshot = currentCounts.snapshot();
-        return segmentAnswers.get(versionOf(snapshot.version()), dimension.id(), () -> segments(snapshot, dimension));
+    SegmentsResponse segments(Moment moment, Dimension dimension) {
+        return segmentAnswers.get(moment.version(), dimension.id(), () -> segments(moment.snapshot(), dimension));
     }
 
     private SegmentsResponse segments(CurrentCounts.Snapshot snapshot, Dimension dimension) {
@@ -109,10 +114,6 @@ class HotspotsReader {
         return answer(counts, all.size() == 1 ? all.get(0) : null, all, catalogueVersion, Publication.ADMIN);
     }
 
-    private String versionOf(String countsVersion) {
-        return countsVersion + "-c" + catalogues.latest().map(CataloguePublished::version).orElse(0);
-    }
-
     private HotspotsResponse answer(SelectionCounts counts, DimensionFilter filter, List<DimensionFilter> filters,
             Integer catalogueVersion, Publication publication) {
         CataloguePublished shown = catalogueVersion == null
@@ -121,6 +122,10 @@ class HotspotsReader {
         Assembled assembled = assembler.assemble(counts, shown, catalogues.newestFirst(), publication);
         return new HotspotsResponse(assembled.totalResponses(), shown == null ? null : shown.version(), filter, filters,
                 rules.minCellSize(), assembled.suppressed(), assembled.areas());
+    }
+
+    /** @param version the ETag of every answer made from {@code snapshot}, without its quotes */
+    record Moment(CurrentCounts.Snapshot snapshot, String version) {
     }
 
     private record PublicQuestion(DimensionFilter filter, Integer catalogueVersion) {

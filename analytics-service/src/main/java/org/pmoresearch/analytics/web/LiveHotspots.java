@@ -75,7 +75,8 @@ class LiveHotspots {
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(stream::close);
         emitter.onError(error -> streams.remove(stream));
-        stream.offerFirst(reader.version(), currentHotspotsJson());
+        HotspotsReader.Moment moment = reader.now();
+        stream.offerFirst(moment.version(), hotspotsJson(moment));
         return emitter;
     }
 
@@ -85,11 +86,12 @@ class LiveHotspots {
             return;
         }
         try {
-            String version = reader.version();
+            HotspotsReader.Moment moment = reader.now();
+            String version = moment.version();
             if (version.equals(publishedVersion)) {
                 return;
             }
-            String hotspots = currentHotspotsJson();
+            String hotspots = hotspotsJson(moment);
             publishedVersion = version;
             streams.forEach(stream -> stream.offer(version, hotspots));
         } catch (DataAccessException storeUnavailable) {
@@ -112,8 +114,8 @@ class LiveHotspots {
         }
     }
 
-    private String currentHotspotsJson() {
-        return json.writeValueAsString(reader.unfiltered());
+    private String hotspotsJson(HotspotsReader.Moment moment) {
+        return json.writeValueAsString(reader.unfiltered(moment));
     }
 
     /** One client: its emitter and the latest hotspots it has yet to receive. */
