@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ public final class IngestBenchmark {
      * spends about twice the CPU on a request (see docs/benchmarks.md, "Where the time goes").
      */
     static final int DEFAULT_WARMUP_SECONDS = 90;
+    static final int DEFAULT_WARMUP_RATE = 500;
     static final int TARGET_ACCEPTED_PER_SECOND = 2000;
     static final long TARGET_P99_NANOS = Duration.ofMillis(100).toNanos();
     private static final String SCRATCH_TOPIC = "bench.ingest-baseline";
@@ -42,10 +44,11 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchArgs options = BenchArgs.parseOrExit(args, IngestBenchmark.class, BenchArgs.withCommonNames(
-                "rates", "duration-seconds", "warmup-seconds", "max-in-flight", "saturation-concurrency", "chart"));
+                "rates", "duration-seconds", "warmup-seconds", "warmup-rate", "max-in-flight", "saturation-concurrency", "chart"));
         List<Integer> rates = options.positiveInts("rates", DEFAULT_RATES);
         Duration duration = Duration.ofSeconds(options.positiveInt("duration-seconds", DEFAULT_DURATION_SECONDS));
         Duration warmup = Duration.ofSeconds(options.positiveInt("warmup-seconds", DEFAULT_WARMUP_SECONDS));
+        int warmupRate = options.positiveInt("warmup-rate", defaultWarmupRate(rates));
         int maxInFlight = options.positiveInt("max-in-flight", 256);
         int saturationConcurrency = options.positiveInt("saturation-concurrency", 64);
         Path chart = options.path("chart", "docs/bench/ingest-latency.png");
@@ -67,8 +70,8 @@ public final class IngestBenchmark {
                     generator.catalogueVersion(), generator.catalogueTasks(), meanLength(bodies), meanLength(events));
 
             IntFunction<CompletableFuture<?>> submit = i -> client.submit(bodies[i % POOL_SIZE]);
-            System.out.printf("HTTP warm-up: %d s at %d/s%n", warmup.toSeconds(), rates.get(0));
-            Load.Result warm = Load.atConstantRate(rates.get(0), warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "202", submit);
+            System.out.printf("HTTP warm-up: %d s at %d/s%n", warmup.toSeconds(), warmupRate);
+            Load.Result warm = Load.atConstantRate(warmupRate, warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "202", submit);
             System.out.println("HTTP warm-up " + describe(warm));
             List<Step> http = new ArrayList<>();
             for (int rate : rates) {
@@ -83,7 +86,8 @@ public final class IngestBenchmark {
             Step httpMax = new Step(saturation, saturationCpu.stop());
             System.out.println("HTTP saturation " + describe(saturation));
 
-            RawProducerRun raw = measureRawProducer(platform.bootstrapServers(), events, rates, duration, warmup, maxInFlight);
+            RawProducerRun raw = measureRawProducer(platform.bootstrapServers(), events, rates, duration, warmup, warmupRate,
+                    maxInFlight);
             Optional<SurveyAlone> surveyAlone = withoutAnalytics(platform, saturationConcurrency, duration, maxInFlight, submit);
 
             writeChart(chart, fullSize, http, raw.perRate());
@@ -98,7 +102,7 @@ public final class IngestBenchmark {
                             + " compilers show there and not in the steps): %s.",
                     generator.catalogueVersion(), ResponseGenerator.MIN_TASKS, ResponseGenerator.MAX_TASKS,
                     generator.catalogueTasks(), meanLength(bodies), meanLength(events), raw.partitions(),
-                    duration.toSeconds(), warmup.toSeconds(), maxInFlight, rates.get(0),
+                    duration.toSeconds(), warmup.toSeconds(), maxInFlight, warmupRate,
                     platform.embedded().isPresent() ? "right after the platform's start" : "on the running platform", describe(warm)));
             section.table(List.of("offered", "accepted", "p50", "p95", "p99", "max", "errors", "raw p50", "raw p99",
                     "p99 ÷ raw p99"), rateRows(http, raw.perRate()));
@@ -129,12 +133,22 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * The warm-up's rate unless {@code --warmup-rate} says otherwise: 500/s, or the lowest measured rate if that is
+     * lower. A warm-up at the rates being measured would start a cold survey at them: it falls seconds behind and
+     * leaves analytics a backlog that it is still counting, on the same cores, during the first measured step.
+     */
+    static int defaultWarmupRate(List<Integer> rates) {
+        return Math.min(DEFAULT_WARMUP_RATE, Collections.min(rates));
+    }
+
     private record RawProducerRun(int partitions, List<Load.Result> perRate, Load.Result saturation) {
     }
 
     /** The same records, rates and durations through one plain producer, on a scratch topic of the same partition count. */
     private static RawProducerRun measureRawProducer(String bootstrapServers, byte[][] events, List<Integer> rates, Duration duration,
-                                                     Duration warmup, int maxInFlight) throws InterruptedException {
+                                                     Duration warmup, int warmupRate, int maxInFlight)
+            throws InterruptedException {
         try (Admin admin = RawKafka.admin(bootstrapServers);
              KafkaProducer<String, byte[]> producer = RawKafka.surveyLikeProducer(bootstrapServers)) {
             int partitions = RawKafka.partitionCount(admin, Topics.SURVEY_RESPONSES);
@@ -142,7 +156,7 @@ public final class IngestBenchmark {
             try {
                 IntFunction<CompletableFuture<?>> send = i -> RawKafka.send(producer, SCRATCH_TOPIC,
                         ResponseGenerator.randomUuid().toString(), events[i % POOL_SIZE]);
-                Load.atConstantRate(rates.get(0), warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "acknowledged", send);
+                Load.atConstantRate(warmupRate, warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "acknowledged", send);
                 List<Load.Result> perRate = new ArrayList<>();
                 for (int rate : rates) {
                     Load.Result result = Load.atConstantRate(rate, duration, maxInFlight, PlatformClient.REQUEST_TIMEOUT,
