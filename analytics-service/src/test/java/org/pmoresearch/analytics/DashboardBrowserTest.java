@@ -63,7 +63,9 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(options);
+        // The page re-renders its table on every update: an element found in one poll may be gone by the next call.
         wait = new WebDriverWait(browser, PAGE_TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -98,7 +100,7 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
                 topAreaName));
 
         browser.findElement(By.id("view-toggle")).click();
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+        wait.until(driver -> {
             driver.findElement(By.cssSelector("#table-body tr:first-child button.drill")).sendKeys(Keys.ENTER);
             return true;
         });
