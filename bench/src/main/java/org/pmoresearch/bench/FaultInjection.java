@@ -51,7 +51,7 @@ public final class FaultInjection {
 
     /** What was sent, what was counted, and the verdicts. */
     record Outcome(long submitted, long acknowledged, long rejected, long noAnswer, long notSent, long countedOfAcknowledged,
-                   long lost, long doubled, long rejectedButCounted, long noAnswerCounted, int cellsChecked,
+                   long lost, List<String> lostIds, long doubled, long rejectedButCounted, long noAnswerCounted, int cellsChecked,
                    List<String> cellMismatches, List<FaultResult> faults, List<String> unhealthy, Map<String, Long> outcomes,
                    Path log) {
 
@@ -63,6 +63,8 @@ public final class FaultInjection {
 
     static final Settings FULL = new Settings(50, Duration.ofSeconds(10), Duration.ofSeconds(5), 3, Duration.ofMinutes(3));
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Ids of lost responses named in the outcome, to find them in the log of every answer. */
+    private static final int MAX_IDS_SHOWN = 20;
 
     private FaultInjection() {
     }
@@ -164,6 +166,7 @@ public final class FaultInjection {
         long noAnswer = 0;
         long countedOfAcknowledged = 0;
         long lost = 0;
+        List<String> lostIds = new ArrayList<>();
         long rejectedButCounted = 0;
         long noAnswerCounted = 0;
         Map<String, Long> outcomes = new java.util.TreeMap<>();
@@ -179,6 +182,9 @@ public final class FaultInjection {
                         countedOfAcknowledged++;
                     } else {
                         lost++;
+                        if (lostIds.size() < MAX_IDS_SHOWN) {
+                            lostIds.add(entry.getKey().toString());
+                        }
                     }
                 }
                 case REJECTED -> {
@@ -222,7 +228,7 @@ public final class FaultInjection {
             }
         }
         return new Outcome(submissions.size(), acknowledged, rejected, noAnswer, load.notSent(), countedOfAcknowledged, lost,
-                doubled, rejectedButCounted, noAnswerCounted, cellNames.size(), mismatches, results, unhealthy, outcomes, log);
+                lostIds, doubled, rejectedButCounted, noAnswerCounted, cellNames.size(), mismatches, results, unhealthy, outcomes, log);
     }
 
     /** Every counted responseId, from the admin listing, a page at a time. */
@@ -339,6 +345,10 @@ public final class FaultInjection {
         System.out.printf("acknowledged %,d, counted %,d, lost %,d, doubled %,d, rejected but counted %,d, no answer but counted %,d%n",
                 outcome.acknowledged(), outcome.countedOfAcknowledged(), outcome.lost(), outcome.doubled(),
                 outcome.rejectedButCounted(), outcome.noAnswerCounted());
+        if (!outcome.lostIds().isEmpty()) {
+            System.out.println("lost (first " + MAX_IDS_SHOWN + "; their answers are in " + outcome.log() + "): "
+                    + outcome.lostIds());
+        }
         System.out.printf("area and task counts checked: %d, wrong: %d %s%n", outcome.cellsChecked(), outcome.cellMismatches().size(),
                 outcome.cellMismatches().stream().limit(5).toList());
         System.out.println("services not healthy at the end: " + outcome.unhealthy());

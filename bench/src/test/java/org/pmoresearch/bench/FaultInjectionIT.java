@@ -30,7 +30,8 @@ class FaultInjectionIT {
         assertThat(outcome.acknowledged()).isPositive();
         // Kafka was down for 3 s at 20/s: some submissions must have been refused, or the fault did not bite.
         assertThat(outcome.rejected()).isPositive();
-        assertThat(outcome.lost()).isZero();
+        assertThat(outcome.lost()).as("acknowledged, not counted (their answers are in %s): %s", log, outcome.lostIds())
+                .isZero();
         assertThat(outcome.doubled()).isZero();
         assertThat(outcome.rejectedButCounted()).isZero();
         assertThat(outcome.countedOfAcknowledged()).isEqualTo(outcome.acknowledged());
