@@ -19,6 +19,7 @@ class CountingMetrics {
     private final Counter withdrawn;
     private final Timer countsWrite;
     private final Timer pipelineLatency;
+    private final Counter rereads;
 
     CountingMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,6 +33,9 @@ class CountingMetrics {
                 .description("The single-document write of a partition's counts").register(registry);
         this.pipelineLatency = Timer.builder("pmo.pipeline.latency")
                 .description("From submission to the response being in the stored counts").register(registry);
+        this.rereads = Counter.builder("pmo.consumer.rereads")
+                .description("Partitions read again from their stored offset because a batch skipped records")
+                .register(registry);
         // Every reason is served from the start (at zero), so alerts and dashboards can rely on the series.
         for (PoisonReason reason : PoisonReason.values()) {
             deadLetteredCounter(reason);
@@ -48,6 +52,10 @@ class CountingMetrics {
 
     <T> T timeCountsWrite(Supplier<T> write) {
         return countsWrite.record(write);
+    }
+
+    void recordsMissing() {
+        rereads.increment();
     }
 
     void deadLettered(PoisonReason reason) {

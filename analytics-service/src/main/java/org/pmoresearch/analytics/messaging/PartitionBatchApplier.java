@@ -15,6 +15,8 @@ import org.pmoresearch.analytics.store.ResponseFacts;
 import org.pmoresearch.contracts.RespondentProfile;
 import org.pmoresearch.contracts.SurveyResponseSubmitted;
 import org.pmoresearch.contracts.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -29,6 +31,8 @@ import java.util.List;
  */
 @Component
 class PartitionBatchApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionBatchApplier.class);
 
     private final HeldCounts partitions;
     private final ResponseFacts facts;
@@ -53,24 +57,40 @@ class PartitionBatchApplier {
     /**
      * Poison records go to the DLQ; a response to a catalogue version not seen yet waits for it until
      * {@code catalogueDeadline}, then is poison too. Outcomes are recorded in the metrics once stored.
-     * @param records the partition's records in offset order
-     * @return false when another consumer stored this partition first: this batch's work on it is dropped
+     * <p>
+     * The records must carry on from the partition's stored offset: Kafka gives a partition's records offsets
+     * that follow one another, so a first new record further on means records were read past without being
+     * applied, and the batch is refused rather than leave them out of the counts for good. Only the first batch
+     * after the consumer was positioned may begin further on: the log itself holds nothing before it (records
+     * removed by retention, say).
+     * @param records            the partition's records in offset order
+     * @param positionedForThese whether the consumer was positioned on the partition (at its stored offset + 1, or
+     *                           at its beginning) since it last applied a batch of it
      */
-    boolean applyLive(Generation generation, String topic, int partition, List<ResponseRecord> records,
-            Instant catalogueDeadline) {
-        return apply(generation, topic, partition, records, new Mode(true, catalogueDeadline));
+    BatchOutcome applyLive(Generation generation, String topic, int partition, List<ResponseRecord> records,
+            Instant catalogueDeadline, boolean positionedForThese) {
+        return apply(generation, topic, partition, records, new Mode(true, catalogueDeadline, !positionedForThese));
     }
 
     /**
      * For a rebuild: poison records are skipped, as the live pipeline dead-lettered them when it first met
-     * them, and nothing is waited for or counted in the metrics.
+     * them, and nothing is waited for or counted in the metrics. The rebuild reads each partition from its
+     * beginning with a consumer of its own, so its records are taken as they come.
+     * @return false when another writer changed the rebuilt generation's partition
      */
     boolean applyRebuild(Generation generation, String topic, int partition, List<ResponseRecord> records) {
-        return apply(generation, topic, partition, records, new Mode(false, Instant.EPOCH));
+        Mode rebuild = new Mode(false, Instant.EPOCH, false);
+        return apply(generation, topic, partition, records, rebuild) == BatchOutcome.APPLIED;
     }
 
-    private boolean apply(Generation generation, String topic, int partition, List<ResponseRecord> records, Mode mode) {
+    private BatchOutcome apply(Generation generation, String topic, int partition, List<ResponseRecord> records,
+            Mode mode) {
         PartitionCounts state = partitions.take(generation, topic, partition);
+        if (mode.continuous() && skipsRecords(state, records)) {
+            partitions.putBack(state);
+            metrics.recordsMissing();
+            return BatchOutcome.RECORDS_MISSING;
+        }
         ResponseCounter counter = new ResponseCounter(facts.store(generation), dimensions);
         PartitionOutcomes outcomes = new PartitionOutcomes();
         PendingSubmissions submissions = new PendingSubmissions(counter, state, outcomes);
@@ -84,16 +104,33 @@ class PartitionBatchApplier {
         submissions.apply();
         if (!state.hasAdvanced()) {
             partitions.putBack(state);
-            return true;
+            return BatchOutcome.APPLIED;
         }
-        if (!mode.live()) {
-            return partitions.save(state);
+        boolean stored = mode.live() ? metrics.timeCountsWrite(() -> partitions.save(state)) : partitions.save(state);
+        if (!stored) {
+            return BatchOutcome.TAKEN_OVER;
         }
-        boolean stored = metrics.timeCountsWrite(() -> partitions.save(state));
-        if (stored) {
+        if (mode.live()) {
             metrics.recordStored(outcomes);
         }
-        return stored;
+        return BatchOutcome.APPLIED;
+    }
+
+    /** Whether the first record not yet applied comes after the one that should follow the stored offset. */
+    private static boolean skipsRecords(PartitionCounts state, List<ResponseRecord> records) {
+        long next = state.lastOffset() + 1;
+        for (ResponseRecord record : records) {
+            if (!state.isApplied(record.offset())) {
+                if (record.offset() > next) {
+                    log.warn("{}-{}: the records from offset {} to {} were not delivered before offset {};"
+                            + " none of this batch is applied", record.topic(), record.partition(), next,
+                            record.offset() - 1, record.offset());
+                    return true;
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     private void applyRecord(PendingSubmissions submissions, ResponseRecord record, Mode mode) {
@@ -161,6 +198,7 @@ class PartitionBatchApplier {
         }
     }
 
-    private record Mode(boolean live, Instant catalogueDeadline) {
+    /** @param continuous whether the records must carry on from the stored offset */
+    private record Mode(boolean live, Instant catalogueDeadline, boolean continuous) {
     }
 }

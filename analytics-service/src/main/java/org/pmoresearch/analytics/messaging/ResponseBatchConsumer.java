@@ -71,7 +71,7 @@ class ResponseBatchConsumer implements DisposableBean {
         Consumer<?, ?> consumer = batch.getHeaders().get(KafkaHeaders.CONSUMER, Consumer.class);
         Instant catalogueDeadline = Instant.now().plus(properties.catalogueWait());
         Generation generation = generations.current();
-        Map<TopicPartition, Future<Boolean>> applying = new LinkedHashMap<>();
+        Map<TopicPartition, Future<BatchOutcome>> applying = new LinkedHashMap<>();
         for (Map.Entry<Integer, List<ResponseRecord>> partition : ResponseBatch.byPartition(batch).entrySet()) {
             List<ResponseRecord> records = partition.getValue();
             TopicPartition topicPartition = new TopicPartition(records.get(0).topic(), partition.getKey());
@@ -81,17 +81,25 @@ class ResponseBatchConsumer implements DisposableBean {
                 resyncIfStillAssigned(consumer, topicPartition);
                 continue;
             }
+            boolean positioned = seeker.isFreshlyPositioned(topicPartition);
             applying.put(topicPartition, workers.submit(() -> applier.applyLive(generation, topicPartition.topic(),
-                    topicPartition.partition(), records, catalogueDeadline)));
+                    topicPartition.partition(), records, catalogueDeadline, positioned)));
         }
         // The consumer is this thread's alone: re-positioning waits until every partition is done.
         RuntimeException failure = null;
-        for (Map.Entry<TopicPartition, Future<Boolean>> partition : applying.entrySet()) {
+        for (Map.Entry<TopicPartition, Future<BatchOutcome>> partition : applying.entrySet()) {
             try {
-                if (!partition.getValue().get()) {
-                    log.warn("{} was stored by another consumer first; dropped this batch's work on it",
-                            partition.getKey());
-                    resyncIfStillAssigned(consumer, partition.getKey());
+                switch (partition.getValue().get()) {
+                    case APPLIED -> seeker.applied(partition.getKey());
+                    case TAKEN_OVER -> {
+                        log.warn("{} was stored by another consumer first; dropped this batch's work on it",
+                                partition.getKey());
+                        resyncIfStillAssigned(consumer, partition.getKey());
+                    }
+                    case RECORDS_MISSING -> {
+                        log.warn("{} is read again from its stored offset", partition.getKey());
+                        resyncIfStillAssigned(consumer, partition.getKey());
+                    }
                 }
             } catch (ExecutionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
@@ -113,8 +121,9 @@ class ResponseBatchConsumer implements DisposableBean {
         }
     }
 
-    // The other writer may have stored less than this batch covered, and a new generation holds other
-    // offsets: re-reading from the stored offset ensures no record is skipped if this consumer keeps the partition.
+    // The other writer may have stored less than this batch covered, a new generation holds other offsets, and
+    // records read past must be read again: re-reading from the stored offset ensures no record is skipped if this
+    // consumer keeps the partition.
     private void resyncIfStillAssigned(Consumer<?, ?> consumer, TopicPartition partition) {
         if (consumer != null && consumer.assignment().contains(partition)) {
             seeker.seekAfterStoredOffset(consumer, partition);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the partition's counts in the active generation, so that Kafka's committed offsets play no part in what
  * gets counted. It remembers which generation each partition was positioned for: a batch read for another
  * generation must not be applied to the new one. Each positioning drops the counts held for the partition, so
- * the first batch after it starts from the store.
+ * the first batch after it starts from the store, and is remembered until a batch of the partition is applied:
+ * only that first batch may begin past the stored offset (see {@link PartitionBatchApplier#applyLive}).
  */
 @Component
 class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
@@ -33,6 +35,8 @@ class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
     private final ActiveGeneration generations;
     private final HeldCounts held;
     private final Map<TopicPartition, Generation> positionedFor = new ConcurrentHashMap<>();
+    /** Partitions positioned since their last applied batch: the consumer's next records of them follow the seek. */
+    private final Set<TopicPartition> freshlyPositioned = ConcurrentHashMap.newKeySet();
 
     StoredOffsetSeeker(PartitionCountsStore partitions, ActiveGeneration generations, HeldCounts held) {
         this.partitions = partitions;
@@ -52,8 +56,19 @@ class StoredOffsetSeeker implements KafkaBindingRebalanceListener {
         return generation.equals(positionedFor.get(partition));
     }
 
+    /** Whether the partition was positioned since a batch of it was last applied. */
+    boolean isFreshlyPositioned(TopicPartition partition) {
+        return freshlyPositioned.contains(partition);
+    }
+
+    /** A batch of the partition was applied: later batches carry on from it. */
+    void applied(TopicPartition partition) {
+        freshlyPositioned.remove(partition);
+    }
+
     void seekAfterStoredOffset(Consumer<?, ?> consumer, TopicPartition partition) {
         held.forget(partition.topic(), partition.partition());
+        freshlyPositioned.add(partition);
         Generation generation;
         long lastOffset;
         try {

@@ -91,13 +91,13 @@ class PartitionBatchApplierTest {
 
     @Test
     void appliesTheRecordsInOrderAndStoresTheCountsWithTheLastOffset() {
-        boolean stored = apply(List.of(
+        BatchOutcome stored = apply(List.of(
                 submittedRecord(0, first, RISK),
                 submittedRecord(1, second, TOOLS),
                 submittedRecord(2, first, TOOLS),
                 withdrawnRecord(3, second)));
 
-        assertThat(stored).isTrue();
+        assertThat(stored).isEqualTo(BatchOutcome.APPLIED);
         SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
         assertThat(counts.totalResponses()).isEqualTo(1);
         assertThat(counts.taskCount("risk-management", "risk-register")).isEqualTo(1);
@@ -138,7 +138,7 @@ class PartitionBatchApplierTest {
         mongo.save(storedBeforeTheCrash, LIVE.countsCollection());
 
         // The instance that crashed held its counts in memory: the one that replays starts from the store.
-        applier(mongo).applyLive(LIVE, TOPIC, PARTITION, crashedBatch, Instant.now());
+        applier(mongo).applyLive(LIVE, TOPIC, PARTITION, crashedBatch, Instant.now(), true);
 
         PartitionCounts replayed = partitions.load(LIVE, TOPIC, PARTITION);
         assertThat(replayed.counts().all().totalResponses()).isEqualTo(expected.counts().all().totalResponses())
@@ -161,7 +161,7 @@ class PartitionBatchApplierTest {
                 .addCommandListener(commandsOn(LIVE.factsCollection(), factCommands))
                 .build())) {
             applier(new MongoTemplate(client, MongoTestServer.DATABASE)).applyLive(LIVE, TOPIC, PARTITION, batch,
-                    Instant.now());
+                    Instant.now(), false);
         }
 
         assertThat(factCommands).containsExactly("insert");
@@ -172,13 +172,13 @@ class PartitionBatchApplierTest {
 
     @Test
     void aResponseRepeatedWithinOneBatchIsCountedOnceAsItsFirstRecordCarriedIt() {
-        boolean stored = apply(List.of(
+        BatchOutcome stored = apply(List.of(
                 submittedRecord(0, first, RISK),
                 submittedRecord(1, second, TOOLS),
                 submittedRecord(2, first, TOOLS),
                 submittedRecord(3, first, TOOLS)));
 
-        assertThat(stored).isTrue();
+        assertThat(stored).isEqualTo(BatchOutcome.APPLIED);
         SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
         assertThat(counts.totalResponses()).isEqualTo(2);
         assertThat(counts.areaCount("risk-management")).isEqualTo(1);
@@ -283,9 +283,9 @@ class PartitionBatchApplierTest {
         });
         ResponseRecord poison = new ResponseRecord(TOPIC, PARTITION, 1, null, ResponseParser.SUBMITTED, new byte[] {1});
 
-        boolean stored = apply(List.of(submittedRecord(0, first, RISK), poison, submittedRecord(2, second, TOOLS)));
+        BatchOutcome stored = apply(List.of(submittedRecord(0, first, RISK), poison, submittedRecord(2, second, TOOLS)));
 
-        assertThat(stored).isFalse();
+        assertThat(stored).isEqualTo(BatchOutcome.TAKEN_OVER);
         assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(5);
         assertThat(partitions.load(LIVE, TOPIC, PARTITION).counts().all().totalResponses()).isZero();
         assertThat(meters.counter("pmo.events.counted").count()).isZero();
@@ -319,7 +319,7 @@ class PartitionBatchApplierTest {
 
         applier.applyLive(LIVE, TOPIC, PARTITION, List.of(
                 submittedRecord(0, first, RISK, UNPUBLISHED_VERSION),
-                submittedRecord(1, second, TOOLS)), deadline);
+                submittedRecord(1, second, TOOLS)), deadline, false);
 
         assertThat(Instant.now()).isAfterOrEqualTo(deadline);
         assertThat(capturedDeadLetter().getHeaders())
@@ -336,7 +336,7 @@ class PartitionBatchApplierTest {
                 CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
 
         applier.applyLive(LIVE, TOPIC, PARTITION, List.of(submittedRecord(0, first, RISK, UNPUBLISHED_VERSION)),
-                Instant.now().plus(Duration.ofSeconds(10)));
+                Instant.now().plus(Duration.ofSeconds(10)), false);
 
         assertThat(catalogueArrives).isDone();
         verify(streamBridge, never()).send(eq(DeadLetterPublisher.BINDING), any());
@@ -353,11 +353,12 @@ class PartitionBatchApplierTest {
             PartitionBatchApplier watched = applier(new MongoTemplate(client, MongoTestServer.DATABASE));
             for (int offset = 0; offset < 3; offset++) {
                 assertThat(watched.applyLive(LIVE, TOPIC, PARTITION,
-                        List.of(submittedRecord(offset, UUID.randomUUID(), RISK)), Instant.now())).isTrue();
+                        List.of(submittedRecord(offset, UUID.randomUUID(), RISK)), Instant.now(), false))
+                        .isEqualTo(BatchOutcome.APPLIED);
             }
             // A batch of records it already holds stores nothing and keeps the counts.
             watched.applyLive(LIVE, TOPIC, PARTITION, List.of(submittedRecord(2, UUID.randomUUID(), RISK)),
-                    Instant.now());
+                    Instant.now(), false);
         }
 
         assertThat(countsCommands).containsExactly("find", "insert", "update", "update");
@@ -368,20 +369,55 @@ class PartitionBatchApplierTest {
     void countsAnotherInstanceStoredMeanwhileAreReadAgainAfterTheRefusedWrite() {
         apply(List.of(submittedRecord(0, first, RISK), submittedRecord(1, second, TOOLS)));
         // The partition moved to another instance, which counted two more, then came back.
-        applier(mongo).applyLive(LIVE, TOPIC, PARTITION, List.of(
-                submittedRecord(2, UUID.randomUUID(), RISK), submittedRecord(3, UUID.randomUUID(), RISK)),
-                Instant.now());
-        List<ResponseRecord> next = List.of(submittedRecord(4, UUID.randomUUID(), TOOLS));
+        List<ResponseRecord> countedElsewhere = List.of(
+                submittedRecord(2, UUID.randomUUID(), RISK), submittedRecord(3, UUID.randomUUID(), RISK));
+        applier(mongo).applyLive(LIVE, TOPIC, PARTITION, countedElsewhere, Instant.now(), true);
+        List<ResponseRecord> next = new ArrayList<>(countedElsewhere);
+        next.add(submittedRecord(4, UUID.randomUUID(), TOOLS));
 
-        assertThat(apply(next)).isFalse();
+        assertThat(apply(next)).isEqualTo(BatchOutcome.TAKEN_OVER);
         assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(3);
 
-        assertThat(apply(next)).isTrue();
+        assertThat(apply(next)).isEqualTo(BatchOutcome.APPLIED);
         SelectionCounts counts = partitions.load(LIVE, TOPIC, PARTITION).counts().all();
         assertThat(counts.totalResponses()).isEqualTo(5);
         assertThat(counts.areaCount("risk-management")).isEqualTo(3);
         assertThat(counts.areaCount("ppm-tools")).isEqualTo(2);
         assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchThatDoesNotCarryOnFromTheStoredOffsetIsRefusedWithoutChangingAnything() {
+        apply(List.of(submittedRecord(0, first, RISK), submittedRecord(1, second, TOOLS)));
+        UUID third = UUID.randomUUID();
+        UUID fourth = UUID.randomUUID();
+        // Offsets 2 and 3 were read past without reaching the applier.
+        List<ResponseRecord> afterASkip = List.of(submittedRecord(4, fourth, RISK));
+
+        assertThat(apply(afterASkip)).isEqualTo(BatchOutcome.RECORDS_MISSING);
+
+        assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(1);
+        assertThat(partitions.load(LIVE, TOPIC, PARTITION).counts().all().totalResponses()).isEqualTo(2);
+        assertThat(facts.find(LIVE, fourth.toString())).isEmpty();
+        assertThat(meters.counter("pmo.consumer.rereads").count()).isEqualTo(1);
+        // Read again from the stored offset, the records come whole.
+        assertThat(apply(List.of(submittedRecord(2, third, TOOLS), submittedRecord(3, UUID.randomUUID(), TOOLS),
+                submittedRecord(4, fourth, RISK)))).isEqualTo(BatchOutcome.APPLIED);
+        assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(4);
+        assertThat(partitions.load(LIVE, TOPIC, PARTITION).counts().all().totalResponses()).isEqualTo(5);
+    }
+
+    @Test
+    void theFirstBatchAfterTheConsumerWasPositionedMayBeginWhereTheLogDoes() {
+        // Nothing stored, and the log begins at offset 7 (the records before it were removed by retention).
+        List<ResponseRecord> fromTheLogStart = List.of(submittedRecord(7, first, RISK), submittedRecord(8, second, TOOLS));
+
+        assertThat(apply(fromTheLogStart)).isEqualTo(BatchOutcome.RECORDS_MISSING);
+        assertThat(applier.applyLive(LIVE, TOPIC, PARTITION, fromTheLogStart, Instant.now(), true))
+                .isEqualTo(BatchOutcome.APPLIED);
+
+        assertThat(partitions.lastOffset(LIVE, TOPIC, PARTITION)).isEqualTo(8);
+        assertThat(partitions.load(LIVE, TOPIC, PARTITION).counts().all().totalResponses()).isEqualTo(2);
     }
 
     @Test
@@ -405,8 +441,8 @@ class PartitionBatchApplierTest {
         assertThat(meters.counter("pmo.events.counted").count()).isZero();
     }
 
-    private boolean apply(List<ResponseRecord> records) {
-        return applier.applyLive(LIVE, TOPIC, PARTITION, records, Instant.now());
+    private BatchOutcome apply(List<ResponseRecord> records) {
+        return applier.applyLive(LIVE, TOPIC, PARTITION, records, Instant.now(), false);
     }
 
     private Message<byte[]> capturedDeadLetter() {
