@@ -201,6 +201,11 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
         return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()) : Optional.empty();
     }
 
+    /** Keeps the data directory, with the broker's log, the store's file and every service's log, when the platform stops. */
+    synchronized void keepData() {
+        keepDataDir = true;
+    }
+
     /** Where the launcher keeps its data and the logs of every service ({@code logs/<service>.log}). */
     Path dataDir() {
         return dataDir;

@@ -1,6 +1,7 @@
 package org.pmoresearch.bench;
 
 import org.pmoresearch.bench.SteadySubmissions.Submission;
+import org.pmoresearch.contracts.Topics;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -49,11 +50,14 @@ public final class FaultInjection {
     record FaultResult(Fault fault, Duration downFor, Optional<Duration> recoveredIn, long acknowledgedBefore) {
     }
 
-    /** What was sent, what was counted, and the verdicts. */
-    record Outcome(long submitted, long acknowledged, long rejected, long noAnswer, long notSent, long countedOfAcknowledged,
-                   long lost, List<String> lostIds, long doubled, long rejectedButCounted, long noAnswerCounted, int cellsChecked,
-                   List<String> cellMismatches, List<FaultResult> faults, List<String> unhealthy, Map<String, Long> outcomes,
-                   Path log) {
+    /**
+     * What was sent, what was counted, and the verdicts. {@code lostTrail} names the first lost responses, each with
+     * the positions of its records on the responses topic and on the dead-letter topic.
+     */
+    record Outcome(long submitted, long acknowledged, long rejected, long unconfirmed, long notSent, long countedOfAcknowledged,
+                   long lost, List<String> lostTrail, long doubled, long rejectedButCounted, long unconfirmedCounted,
+                   int cellsChecked, List<String> cellMismatches, List<FaultResult> faults, List<String> unhealthy,
+                   Map<String, Long> outcomes, Path log) {
 
         boolean passed() {
             return acknowledged > 0 && lost == 0 && doubled == 0 && rejectedButCounted == 0 && cellMismatches.isEmpty()
@@ -63,8 +67,11 @@ public final class FaultInjection {
 
     static final Settings FULL = new Settings(50, Duration.ofSeconds(10), Duration.ofSeconds(5), 3, Duration.ofMinutes(3));
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration LISTING_POLL = Duration.ofSeconds(1);
+    private static final Duration STEADY_FOR = Duration.ofSeconds(6);
     /** Ids of lost responses named in the outcome, to find them in the log of every answer. */
     private static final int MAX_IDS_SHOWN = 20;
+    private static final Duration TRAIL_READ_LIMIT = Duration.ofSeconds(60);
 
     private FaultInjection() {
     }
@@ -129,10 +136,15 @@ public final class FaultInjection {
                 load.close();
             }
             System.out.println("Load stopped; waiting until analytics has counted everything on the topic ...");
-            long acknowledged = load.acknowledged();
-            awaitTotal(client, baselineTotal + acknowledged, settings.countLimit());
+            awaitAcknowledgedCounted(client, load, settings.countLimit());
             awaitLagZero(client, settings.countLimit());
-            return verify(client, platform, load, baselineTotal, baselineCells, results, log);
+            awaitSteadyTotal(client, settings.countLimit());
+            Outcome outcome = verify(client, platform, load, baselineTotal, baselineCells, results, log);
+            if (!outcome.passed()) {
+                // What the broker, the store and the services hold and logged is what tells where a response went.
+                launcher.keepData();
+            }
+            return outcome;
         }
     }
 
@@ -163,12 +175,12 @@ public final class FaultInjection {
         Map<UUID, Submission> submissions = load.submissions();
         long acknowledged = 0;
         long rejected = 0;
-        long noAnswer = 0;
+        long unconfirmed = 0;
         long countedOfAcknowledged = 0;
         long lost = 0;
         List<String> lostIds = new ArrayList<>();
         long rejectedButCounted = 0;
-        long noAnswerCounted = 0;
+        long unconfirmedCounted = 0;
         Map<String, Long> outcomes = new java.util.TreeMap<>();
         Map<String, Long> expectedCells = new HashMap<>(baselineCells);
         for (Map.Entry<UUID, Submission> entry : submissions.entrySet()) {
@@ -193,10 +205,10 @@ public final class FaultInjection {
                         rejectedButCounted++;
                     }
                 }
-                case NO_ANSWER, PENDING -> {
-                    noAnswer++;
+                case UNCONFIRMED, PENDING -> {
+                    unconfirmed++;
                     if (isCounted) {
-                        noAnswerCounted++;
+                        unconfirmedCounted++;
                     }
                 }
             }
@@ -208,7 +220,7 @@ public final class FaultInjection {
             }
         }
         long countedOfRun = client.totalResponses() - baselineTotal;
-        long doubled = countedOfRun - countedOfAcknowledged - noAnswerCounted;
+        long doubled = countedOfRun - countedOfAcknowledged - unconfirmedCounted - rejectedButCounted;
         Map<String, Long> actualCells = cells(client);
         List<String> mismatches = new ArrayList<>();
         Set<String> cellNames = new HashSet<>(expectedCells.keySet());
@@ -227,8 +239,26 @@ public final class FaultInjection {
                 unhealthy.add(url);
             }
         }
-        return new Outcome(submissions.size(), acknowledged, rejected, noAnswer, load.notSent(), countedOfAcknowledged, lost,
-                lostIds, doubled, rejectedButCounted, noAnswerCounted, cellNames.size(), mismatches, results, unhealthy, outcomes, log);
+        return new Outcome(submissions.size(), acknowledged, rejected, unconfirmed, load.notSent(), countedOfAcknowledged, lost,
+                trail(platform, lostIds), doubled, rejectedButCounted, unconfirmedCounted, cellNames.size(), mismatches, results,
+                unhealthy, outcomes, log);
+    }
+
+    /**
+     * For each lost response, where its records are: on the responses topic (so analytics read past it), on the
+     * dead-letter topic (so analytics refused it), or nowhere (so the broker does not have what it acknowledged).
+     */
+    static List<String> trail(PlatformUnderTest platform, List<String> lostIds) {
+        if (lostIds.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ids = new HashSet<>(lostIds);
+        Map<String, List<String>> onTopic = RawKafka.positionsOfKeys(platform.bootstrapServers(), Topics.SURVEY_RESPONSES, ids,
+                TRAIL_READ_LIMIT);
+        Map<String, List<String>> onDeadLetters = RawKafka.positionsOfKeys(platform.bootstrapServers(),
+                Topics.SURVEY_RESPONSES_DLQ, ids, TRAIL_READ_LIMIT);
+        return lostIds.stream().map(id -> id + ": " + Topics.SURVEY_RESPONSES + " " + onTopic.getOrDefault(id, List.of())
+                + ", " + Topics.SURVEY_RESPONSES_DLQ + " " + onDeadLetters.getOrDefault(id, List.of())).toList();
     }
 
     /** Every counted responseId, from the admin listing, a page at a time. */
@@ -268,6 +298,42 @@ public final class FaultInjection {
     private static void putIfCounted(Map<String, Long> cells, String cell, long count) {
         if (count != 0) {
             cells.put(cell, count);
+        }
+    }
+
+    /**
+     * Polls the list of counted responses until it holds every acknowledged one, or the bound passes (what is
+     * missing then is reported as lost). A total alone cannot tell: it also counts unconfirmed submissions that
+     * Kafka did write, so it can reach the number acknowledged while some of them are still on their way.
+     */
+    private static void awaitAcknowledgedCounted(PlatformClient client, SteadySubmissions load, Duration limit)
+            throws IOException, InterruptedException {
+        Set<String> acknowledged = new HashSet<>();
+        load.submissions().forEach((id, submission) -> {
+            if (submission.fate() == SteadySubmissions.Fate.ACKNOWLEDGED) {
+                acknowledged.add(id.toString());
+            }
+        });
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!countedResponseIds(client).containsAll(acknowledged) && System.nanoTime() < deadline) {
+            TimeUnit.NANOSECONDS.sleep(LISTING_POLL.toNanos()); // the listing is polled; there is no push for it
+        }
+    }
+
+    /**
+     * Waits until the hotspots total stays the same over {@link #STEADY_FOR}, longer than analytics takes to count
+     * what it has read, so that the list of counted responses and the counts are read at rest; bounded.
+     */
+    private static void awaitSteadyTotal(PlatformClient client, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long total = client.totalResponses();
+        while (System.nanoTime() < deadline) {
+            TimeUnit.NANOSECONDS.sleep(STEADY_FOR.toNanos()); // a quiet period is waited out, not polled for
+            long now = client.totalResponses();
+            if (now == total) {
+                return;
+            }
+            total = now;
         }
     }
 
@@ -340,14 +406,15 @@ public final class FaultInjection {
                     result.downFor().toMillis() / 1000.0,
                     result.recoveredIn().map(in -> String.format("%.1f s after the fault", in.toMillis() / 1000.0)).orElse("NEVER"));
         }
-        System.out.printf("submitted %,d: acknowledged %,d, rejected %,d, no answer %,d (not sent: %,d)%n", outcome.submitted(),
-                outcome.acknowledged(), outcome.rejected(), outcome.noAnswer(), outcome.notSent());
-        System.out.printf("acknowledged %,d, counted %,d, lost %,d, doubled %,d, rejected but counted %,d, no answer but counted %,d%n",
+        System.out.printf("submitted %,d: acknowledged %,d, rejected %,d, unconfirmed %,d (not sent: %,d)%n", outcome.submitted(),
+                outcome.acknowledged(), outcome.rejected(), outcome.unconfirmed(), outcome.notSent());
+        System.out.printf("acknowledged %,d, counted %,d, lost %,d, doubled %,d, rejected but counted %,d, unconfirmed and counted %,d%n",
                 outcome.acknowledged(), outcome.countedOfAcknowledged(), outcome.lost(), outcome.doubled(),
-                outcome.rejectedButCounted(), outcome.noAnswerCounted());
-        if (!outcome.lostIds().isEmpty()) {
-            System.out.println("lost (first " + MAX_IDS_SHOWN + "; their answers are in " + outcome.log() + "): "
-                    + outcome.lostIds());
+                outcome.rejectedButCounted(), outcome.unconfirmedCounted());
+        if (!outcome.lostTrail().isEmpty()) {
+            System.out.println("lost (first " + MAX_IDS_SHOWN + "; their answers are in " + outcome.log()
+                    + "), with their records' positions on the topics:");
+            outcome.lostTrail().forEach(line -> System.out.println("  " + line));
         }
         System.out.printf("area and task counts checked: %d, wrong: %d %s%n", outcome.cellsChecked(), outcome.cellMismatches().size(),
                 outcome.cellMismatches().stream().limit(5).toList());
@@ -358,7 +425,10 @@ public final class FaultInjection {
     private static void describe(ResultSection section, Settings settings, Outcome outcome) {
         section.paragraph(String.format("A steady %.0f submissions/s (realistic responses, each tried once, Idempotency-Key ="
                         + " responseId), %d s of steady load before each fault and after it, each killed or stopped part down"
-                        + " for %d s. Every answer is logged by the load generator (`%s`).", settings.rate(),
+                        + " for %d s. Every answer is logged by the load generator (`%s`). A submission is unconfirmed when it"
+                        + " got no answer, or a 503 `broker-unavailable` (Kafka did not confirm the record in time, and may have"
+                        + " written it): it may be counted, once; refused means any other non-2xx answer, or the connection"
+                        + " refused, and is never counted.", settings.rate(),
                 settings.settle().toSeconds(), settings.outage().toSeconds(), outcome.log()));
         List<List<String>> faultRows = new ArrayList<>();
         for (FaultResult result : outcome.faults()) {
@@ -367,12 +437,12 @@ public final class FaultInjection {
                     String.format("%,d", result.acknowledgedBefore())));
         }
         section.table(List.of("fault", "part back after", "counts caught up after", "acknowledged by then"), faultRows);
-        section.table(List.of("acknowledged (202)", "counted", "lost", "doubled", "refused or non-2xx", "of them counted",
-                        "no answer", "of them counted"),
+        section.table(List.of("acknowledged (202)", "counted", "lost", "doubled", "refused", "of them counted",
+                        "unconfirmed", "of them counted"),
                 List.of(List.of(String.format("%,d", outcome.acknowledged()), String.format("%,d", outcome.countedOfAcknowledged()),
                         String.valueOf(outcome.lost()), String.valueOf(outcome.doubled()), String.format("%,d", outcome.rejected()),
-                        String.valueOf(outcome.rejectedButCounted()), String.valueOf(outcome.noAnswer()),
-                        String.valueOf(outcome.noAnswerCounted()))));
+                        String.valueOf(outcome.rejectedButCounted()), String.valueOf(outcome.unconfirmed()),
+                        String.valueOf(outcome.unconfirmedCounted()))));
         List<String> answers = new ArrayList<>();
         outcome.outcomes().forEach((answer, count) -> answers.add(String.format("`%s`: %,d", answer, count)));
         section.paragraph("Answers seen by the load generator: " + String.join(", ", answers) + (outcome.notSent() > 0

@@ -19,9 +19,11 @@ import org.pmoresearch.contracts.SurveyResponseSubmitted;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -142,6 +144,31 @@ final class RawKafka {
             return consumer.endOffsets(partitions(consumer, topic), ADMIN_TIMEOUT).values().stream()
                     .mapToLong(Long::longValue).sum();
         }
+    }
+
+    /**
+     * Where records with the given keys are on a topic: every position ({@code partition@offset}) of each key found,
+     * read from the beginning to the end offsets the topic has when the read starts, bounded by {@code atMost}.
+     */
+    static Map<String, List<String>> positionsOfKeys(String bootstrapServers, String topic, Set<String> keys, Duration atMost) {
+        Map<String, List<String>> positions = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, ADMIN_TIMEOUT);
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (System.nanoTime() < deadline
+                    && !partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition))) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                    if (key != null && keys.contains(key)) {
+                        positions.computeIfAbsent(key, found -> new ArrayList<>()).add(record.partition() + "@" + record.offset());
+                    }
+                }
+            }
+        }
+        return positions;
     }
 
     /**

@@ -30,14 +30,21 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SteadySubmissions implements AutoCloseable {
 
+    /** survey-service's problem type for a record Kafka did not confirm in time. */
+    static final String UNCONFIRMED_PROBLEM_TYPE = "urn:pmoresearch:problem:broker-unavailable";
+
     /** How one submission ended. */
     enum Fate {
         /** 202: survey-service acknowledged it, so it must be counted exactly once. */
         ACKNOWLEDGED,
-        /** An HTTP answer other than 2xx, or the connection refused before anything was sent: never counted. */
+        /** Any other HTTP answer, or the connection refused before anything was sent: never counted. */
         REJECTED,
-        /** Sent, but no answer (timeout, connection reset): may or may not have been recorded, never twice. */
-        NO_ANSWER,
+        /**
+         * Sent, but whether it was recorded is unknown: no answer (timeout, connection reset), or a 503
+         * {@code broker-unavailable}, which says Kafka did not confirm the record in time (it may have written it all
+         * the same). Counted once or not at all, never twice.
+         */
+        UNCONFIRMED,
         /** Not answered yet. */
         PENDING
     }
@@ -130,22 +137,29 @@ final class SteadySubmissions implements AutoCloseable {
                 .header("Idempotency-Key", responseId.toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(generator.requestBody(content)))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             try {
                 if (error == null) {
-                    boolean accepted = response.statusCode() == 202;
-                    settle(responseId, submission, accepted ? Fate.ACKNOWLEDGED : Fate.REJECTED,
-                            String.valueOf(response.statusCode()));
+                    settle(responseId, submission, fateOf(response), String.valueOf(response.statusCode()));
                 } else {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     // Refused means nothing reached the service; anything else may have been received before it failed.
-                    settle(responseId, submission, cause instanceof ConnectException ? Fate.REJECTED : Fate.NO_ANSWER,
+                    settle(responseId, submission, cause instanceof ConnectException ? Fate.REJECTED : Fate.UNCONFIRMED,
                             cause.getClass().getSimpleName());
                 }
             } finally {
                 inFlight.release();
             }
         });
+    }
+
+    static Fate fateOf(HttpResponse<String> response) {
+        if (response.statusCode() == 202) {
+            return Fate.ACKNOWLEDGED;
+        }
+        boolean unconfirmed = response.statusCode() == 503 && response.body() != null
+                && response.body().contains(UNCONFIRMED_PROBLEM_TYPE);
+        return unconfirmed ? Fate.UNCONFIRMED : Fate.REJECTED;
     }
 
     private void settle(UUID responseId, Submission submission, Fate fate, String outcome) {

@@ -59,7 +59,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("Answering 503: {} ({})", e.getMessage(), NestedExceptionUtils.getMostSpecificCause(e).toString());
         metrics.rejected(RejectionReason.BROKER_UNAVAILABLE);
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, RejectionReason.BROKER_UNAVAILABLE,
-                "Kafka did not acknowledge the event, so nothing was recorded. Retry with the same Idempotency-Key.");
+                "Kafka did not confirm the event in time; it may still have been recorded. Retry with the same"
+                        + " Idempotency-Key: the response is counted once whichever happened.");
         problem.setProperty(ERRORS, List.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds())

@@ -73,7 +73,8 @@ class ResponseController {
                     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM_JSON)),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the client address; see Retry-After",
                             content = @Content(mediaType = PROBLEM_JSON)),
-                    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge, or no catalogue yet; see Retry-After",
+                    @ApiResponse(responseCode = "503", description = "Kafka did not confirm in time (the response may still"
+                            + " have been written: retry with the same Idempotency-Key), or no catalogue yet; see Retry-After",
                             content = @Content(mediaType = PROBLEM_JSON))})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubmissionReceipt> submit(
@@ -111,7 +112,8 @@ class ResponseController {
                             content = @Content(mediaType = PROBLEM_JSON)),
                     @ApiResponse(responseCode = "429", description = "Rate limit of the client address; see Retry-After",
                             content = @Content(mediaType = PROBLEM_JSON)),
-                    @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge; see Retry-After",
+                    @ApiResponse(responseCode = "503", description = "Kafka did not confirm in time (the withdrawal may"
+                            + " still have been written: retrying it is safe); see Retry-After",
                             content = @Content(mediaType = PROBLEM_JSON))})
     @PostMapping("/{responseId}/withdraw")
     ResponseEntity<WithdrawalReceipt> withdraw(@PathVariable String responseId,
