@@ -5,7 +5,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -153,20 +152,13 @@ final class RawKafka {
     static Map<String, List<String>> positionsOfKeys(String bootstrapServers, String topic, Set<String> keys, Duration atMost) {
         Map<String, List<String>> positions = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, ADMIN_TIMEOUT);
-            long deadline = System.nanoTime() + atMost.toNanos();
-            while (System.nanoTime() < deadline
-                    && !partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                    if (key != null && keys.contains(key)) {
-                        positions.computeIfAbsent(key, found -> new ArrayList<>()).add(record.partition() + "@" + record.offset());
-                    }
+            Map<TopicPartition, Long> end = assignFromStart(consumer, topic);
+            readToEnd(consumer, end, System.nanoTime() + atMost.toNanos(), record -> {
+                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                if (key != null && keys.contains(key)) {
+                    positions.computeIfAbsent(key, found -> new ArrayList<>()).add(record.partition() + "@" + record.offset());
                 }
-            }
+            });
         }
         return positions;
     }
@@ -189,28 +181,35 @@ final class RawKafka {
      */
     static ReadResult readFromStart(String bootstrapServers, String topic, Duration atMost) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
-            List<TopicPartition> partitions = partitions(consumer, topic);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, ADMIN_TIMEOUT);
-            long records = 0;
-            long bytes = 0;
+            Map<TopicPartition, Long> end = assignFromStart(consumer, topic);
+            long[] recordsAndBytes = new long[2];
             long start = System.nanoTime();
-            long deadline = start + atMost.toNanos();
-            boolean complete = false;
-            while (System.nanoTime() < deadline) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    records++;
-                    bytes += Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0);
-                }
-                if (partitions.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition))) {
-                    complete = true;
-                    break;
-                }
-            }
-            return new ReadResult(records, bytes, (System.nanoTime() - start) / 1e9, complete);
+            boolean complete = readToEnd(consumer, end, start + atMost.toNanos(), record -> {
+                recordsAndBytes[0]++;
+                recordsAndBytes[1] += Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0);
+            });
+            return new ReadResult(recordsAndBytes[0], recordsAndBytes[1], (System.nanoTime() - start) / 1e9, complete);
         }
+    }
+
+    /** Assigns every partition of the topic, positioned at its beginning; returns the end offsets it has now. */
+    private static Map<TopicPartition, Long> assignFromStart(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = partitions(consumer, topic);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer.endOffsets(partitions, ADMIN_TIMEOUT);
+    }
+
+    /** Polls until every partition reached its offset in {@code end} (true) or the deadline passed (false). */
+    private static boolean readToEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end, long deadlineNanos,
+                                     Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
+        while (System.nanoTime() < deadlineNanos) {
+            consumer.poll(Duration.ofMillis(200)).forEach(onRecord);
+            if (end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -153,7 +153,7 @@ final class SteadySubmissions implements AutoCloseable {
         });
     }
 
-    static Fate fateOf(HttpResponse<String> response) {
+    private static Fate fateOf(HttpResponse<String> response) {
         if (response.statusCode() == 202) {
             return Fate.ACKNOWLEDGED;
         }

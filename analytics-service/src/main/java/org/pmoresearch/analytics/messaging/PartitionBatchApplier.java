@@ -122,9 +122,9 @@ class PartitionBatchApplier {
         for (ResponseRecord record : records) {
             if (!state.isApplied(record.offset())) {
                 if (record.offset() > next) {
-                    log.warn("{}-{}: the records from offset {} to {} were not delivered before offset {};"
-                            + " none of this batch is applied", record.topic(), record.partition(), next,
-                            record.offset() - 1, record.offset());
+                    log.warn("{}-{}: the records from offset {} to {} were not delivered before offset {}; none of"
+                            + " this batch is applied, and the partition is read again from its stored offset",
+                            record.topic(), record.partition(), next, record.offset() - 1, record.offset());
                     return true;
                 }
                 return false;

@@ -96,10 +96,8 @@ class ResponseBatchConsumer implements DisposableBean {
                                 partition.getKey());
                         resyncIfStillAssigned(consumer, partition.getKey());
                     }
-                    case RECORDS_MISSING -> {
-                        log.warn("{} is read again from its stored offset", partition.getKey());
-                        resyncIfStillAssigned(consumer, partition.getKey());
-                    }
+                    // The applier logged which offsets were missing.
+                    case RECORDS_MISSING -> resyncIfStillAssigned(consumer, partition.getKey());
                 }
             } catch (ExecutionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
