@@ -64,13 +64,19 @@ export function announce(message, kind = 'info') {
   status.dataset.kind = kind;
 }
 
-export function newResponseId() {
-  if (window.crypto.randomUUID) {
-    return window.crypto.randomUUID();
-  }
-  // randomUUID needs a secure context; getRandomValues does not.
+/**
+ * A new responseId: a version-7 UUID (RFC 9562), the time in milliseconds followed by 74 random bits. Ids made one
+ * after another sort one after another, so the stores add each response at the end of their indexes on it instead of
+ * at a random place; the time is when this browser started the draft. getRandomValues works outside secure contexts.
+ */
+export function newResponseId(now = Date.now()) {
   const bytes = window.crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  let time = now;
+  for (let i = 5; i >= 0; i -= 1) {
+    bytes[i] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;

@@ -46,6 +46,7 @@ public final class CatchUpBenchmark {
         int events = options.positiveInt("events", DEFAULT_EVENTS);
         Duration timeout = Duration.ofSeconds(options.positiveInt("timeout-seconds", DEFAULT_TIMEOUT_SECONDS));
         boolean fullSize = events >= DEFAULT_EVENTS;
+        ResponseIds responseIds = ResponseIds.of(options);
 
         try (PlatformUnderTest platform = PlatformUnderTest.open(options);
              PlatformClient client = new PlatformClient(platform)) {
@@ -59,7 +60,7 @@ public final class CatchUpBenchmark {
 
             System.out.printf("Writing %,d events to %s ...%n", events, Topics.SURVEY_RESPONSES);
             long writeStart = System.nanoTime();
-            long eventBytes = write(platform.bootstrapServers(), generator, pool, events);
+            long eventBytes = write(platform.bootstrapServers(), generator, pool, events, responseIds);
             long written = System.nanoTime();
             long countedWhenWritten = client.totalResponses() - base;
             double writeSeconds = (written - writeStart) / 1e9;
@@ -97,11 +98,13 @@ public final class CatchUpBenchmark {
 
             ResultSection section = new ResultSection("Catch-up: analytics against a raw consumer", fullSize, platform.description());
             section.paragraph(String.format("%,d SurveyResponseSubmitted events (catalogue version %d, 20–120 task selections"
-                            + " capped at %d, mean %,.0f B) written straight to %s with a plain producer (acks=all, idempotent,"
+                            + " capped at %d, mean %,.0f B, %s responseIds) written straight to %s with a plain producer (acks=all, idempotent,"
                             + " linger 20 ms, 256 KiB batches) in %.1f s; analytics consumed while they were written and had"
                             + " counted %,d when the last one was on the topic. The raw consumer assigns every partition, reads"
                             + " byte arrays and parses nothing.",
                     events, generator.catalogueVersion(), generator.catalogueTasks(), (double) eventBytes / events,
+                    responseIds == ResponseIds.TIME_ORDERED ? "time-ordered (version 7, as the survey page makes them)"
+                            : "random (version 4)",
                     Topics.SURVEY_RESPONSES, writeSeconds, countedWhenWritten));
             List<List<String>> rows = new ArrayList<>();
             for (Reading reading : readings) {
@@ -135,13 +138,13 @@ public final class CatchUpBenchmark {
 
     /** Writes the events and returns their total size in bytes; fails if any write was not acknowledged. */
     private static long write(String bootstrapServers, ResponseGenerator generator, List<ResponseGenerator.Submission> pool,
-                              int events) {
+                              int events, ResponseIds responseIds) {
         AtomicLong failures = new AtomicLong();
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         long bytes = 0;
         try (KafkaProducer<String, byte[]> producer = RawKafka.bulkProducer(bootstrapServers)) {
             for (int i = 0; i < events; i++) {
-                UUID responseId = ResponseGenerator.randomUuid();
+                UUID responseId = responseIds.next();
                 byte[] event = generator.event(pool.get(i % pool.size()), responseId);
                 bytes += event.length;
                 RawKafka.send(producer, Topics.SURVEY_RESPONSES, responseId.toString(), event).whenComplete((ack, error) -> {

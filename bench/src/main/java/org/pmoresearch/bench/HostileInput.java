@@ -542,7 +542,7 @@ public final class HostileInput {
         }
 
         private synchronized CompletableFuture<Void> submit() {
-            UUID responseId = ResponseGenerator.randomUuid();
+            UUID responseId = ResponseIds.TIME_ORDERED.next();
             HttpRequest request = HttpRequest.newBuilder(responses)
                     .timeout(ANSWER_TIMEOUT)
                     .header("Content-Type", "application/json")

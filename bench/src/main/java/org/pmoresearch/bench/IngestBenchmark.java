@@ -56,7 +56,7 @@ public final class IngestBenchmark {
                 && rates.stream().anyMatch(rate -> rate >= TARGET_ACCEPTED_PER_SECOND);
 
         try (PlatformUnderTest platform = PlatformUnderTest.open(options);
-             PlatformClient client = new PlatformClient(platform)) {
+             PlatformClient client = new PlatformClient(platform, ResponseIds.of(options))) {
             ResponseGenerator generator = new ResponseGenerator(client.awaitSurvey(Duration.ofSeconds(120)),
                     options.positiveInt("seed", 42));
             byte[][] bodies = new byte[POOL_SIZE][];
@@ -64,7 +64,7 @@ public final class IngestBenchmark {
             for (int i = 0; i < POOL_SIZE; i++) {
                 ResponseGenerator.Submission submission = generator.next();
                 bodies[i] = generator.requestBody(submission);
-                events[i] = generator.event(submission, ResponseGenerator.randomUuid());
+                events[i] = generator.event(submission, ResponseIds.random());
             }
             System.out.printf("Catalogue version %d with %d tasks; mean request body %.0f B, mean event %.0f B%n",
                     generator.catalogueVersion(), generator.catalogueTasks(), meanLength(bodies), meanLength(events));
@@ -155,7 +155,7 @@ public final class IngestBenchmark {
             RawKafka.createScratchTopic(admin, producer, SCRATCH_TOPIC, partitions);
             try {
                 IntFunction<CompletableFuture<?>> send = i -> RawKafka.send(producer, SCRATCH_TOPIC,
-                        ResponseGenerator.randomUuid().toString(), events[i % POOL_SIZE]);
+                        ResponseIds.random().toString(), events[i % POOL_SIZE]);
                 Load.atConstantRate(warmupRate, warmup, maxInFlight, PlatformClient.REQUEST_TIMEOUT, "acknowledged", send);
                 List<Load.Result> perRate = new ArrayList<>();
                 for (int rate : rates) {

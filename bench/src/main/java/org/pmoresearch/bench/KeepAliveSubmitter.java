@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +36,7 @@ final class KeepAliveSubmitter implements AutoCloseable {
     private final int port;
     private final String path;
     private final int timeoutMillis;
+    private final ResponseIds idempotencyKeys;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "submitter");
@@ -45,6 +45,10 @@ final class KeepAliveSubmitter implements AutoCloseable {
     });
 
     KeepAliveSubmitter(URI endpoint, Duration timeout) {
+        this(endpoint, timeout, ResponseIds.TIME_ORDERED);
+    }
+
+    KeepAliveSubmitter(URI endpoint, Duration timeout, ResponseIds idempotencyKeys) {
         if (!"http".equals(endpoint.getScheme())) {
             throw new IllegalArgumentException("Only http endpoints are supported: " + endpoint);
         }
@@ -52,6 +56,7 @@ final class KeepAliveSubmitter implements AutoCloseable {
         this.port = endpoint.getPort() < 0 ? 80 : endpoint.getPort();
         this.path = endpoint.getRawPath();
         this.timeoutMillis = Math.toIntExact(timeout.toMillis());
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     /**
@@ -61,7 +66,7 @@ final class KeepAliveSubmitter implements AutoCloseable {
      */
     CompletableFuture<Integer> post(byte[] json) {
         CompletableFuture<Integer> status = new CompletableFuture<>();
-        String idempotencyKey = UUID.randomUUID().toString();
+        String idempotencyKey = idempotencyKeys.next().toString();
         workers.execute(() -> {
             Connection kept = idle.pollFirst();
             if (kept != null) {

@@ -50,7 +50,7 @@ public final class PipelineLatencyBenchmark {
                 && warmup.toSeconds() >= DEFAULT_WARMUP_SECONDS;
 
         try (PlatformUnderTest platform = PlatformUnderTest.open(options);
-             PlatformClient client = new PlatformClient(platform)) {
+             PlatformClient client = new PlatformClient(platform, ResponseIds.of(options))) {
             JsonNode survey = client.awaitSurvey(Duration.ofSeconds(120));
             ResponseGenerator generator = new ResponseGenerator(survey, options.positiveInt("seed", 42));
             byte[][] bodies = new byte[POOL_SIZE][];
@@ -58,7 +58,7 @@ public final class PipelineLatencyBenchmark {
             for (int i = 0; i < POOL_SIZE; i++) {
                 ResponseGenerator.Submission submission = generator.next();
                 bodies[i] = generator.requestBody(submission);
-                events[i] = generator.event(submission, ResponseGenerator.randomUuid());
+                events[i] = generator.event(submission, ResponseIds.random());
             }
 
             long beforeWarmup = client.totalResponses();

@@ -37,8 +37,14 @@ final class PlatformClient implements AutoCloseable {
     private final KeepAliveSubmitter submitter;
 
     PlatformClient(PlatformUnderTest platform) {
+        this(platform, ResponseIds.TIME_ORDERED);
+    }
+
+    /** @param responseIds how the Idempotency-Keys of {@link #submit} are made */
+    PlatformClient(PlatformUnderTest platform, ResponseIds responseIds) {
         this.platform = platform;
-        this.submitter = new KeepAliveSubmitter(URI.create(platform.surveyUrl() + "/api/responses"), REQUEST_TIMEOUT);
+        this.submitter = new KeepAliveSubmitter(URI.create(platform.surveyUrl() + "/api/responses"), REQUEST_TIMEOUT,
+                responseIds);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Realistic responses to the catalogue the survey actually serves: a profile with most questions answered,
@@ -113,16 +112,9 @@ final class ResponseGenerator {
     /** The event survey-service publishes for a submission, as the bytes it puts on the topic. */
     byte[] event(Submission submission, UUID responseId) {
         return PlatformClient.JSON.writeValueAsBytes(new SurveyResponseSubmitted(SurveyResponseSubmitted.SCHEMA_VERSION,
-                randomUuid(), responseId, Instant.now(), catalogueVersion,
+                ResponseIds.random(), responseId, Instant.now(), catalogueVersion,
                 PlatformClient.JSON.convertValue(submission.profile(), RespondentProfile.class), submission.selections(),
                 submission.otherServices()));
     }
 
-    /** A version-4 UUID from a fast, unseeded generator: unique per run without SecureRandom's cost. */
-    static UUID randomUuid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(most, least);
-    }
 }

@@ -128,7 +128,7 @@ final class SteadySubmissions implements AutoCloseable {
     }
 
     private void submit(ResponseGenerator.Submission content) {
-        UUID responseId = ResponseGenerator.randomUuid();
+        UUID responseId = ResponseIds.TIME_ORDERED.next();
         Submission submission = new Submission(content);
         submissions.put(responseId, submission);
         HttpRequest request = HttpRequest.newBuilder(URI.create(submitUrl))

@@ -24,8 +24,9 @@ import java.util.UUID;
  * Inserts of response facts into the embedded store, in batches over the wire as analytics sends them, each run on
  * a fresh file: the plain H2 backend (the baseline), the launcher's {@link StoreBackend} writing documents and keys
  * as H2 writes them (Java serialisation), and the launcher's store as the launcher opens it
- * ({@link StoreBackend#open}: documents as BSON, keys as strings), one after the other in each run. Not a test; run
- * it with
+ * ({@link StoreBackend#open}: documents as BSON, keys as strings), one after the other in each run; then the
+ * launcher's store again with time-ordered (version-7) ids, as the survey page makes them, instead of random ones.
+ * Not a test; run it with
  * <pre>
  * ./mvnw -q -B -pl embedded-platform -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
  * java -cp embedded-platform/target/test-classes:embedded-platform/target/classes:$(cat embedded-platform/target/bench.classpath) \
@@ -63,6 +64,17 @@ public final class StoreInsertBenchmark {
             MongoBackend open(Path file) {
                 return StoreBackend.open(file);
             }
+        },
+        LAUNCHERS_ORDERED_IDS("launcher's store, time-ordered ids") {
+            @Override
+            MongoBackend open(Path file) {
+                return StoreBackend.open(file);
+            }
+
+            @Override
+            boolean timeOrderedIds() {
+                return true;
+            }
         };
 
         private final String label;
@@ -72,6 +84,10 @@ public final class StoreInsertBenchmark {
         }
 
         abstract MongoBackend open(Path file);
+
+        boolean timeOrderedIds() {
+            return false;
+        }
     }
 
     private StoreInsertBenchmark() {
@@ -115,7 +131,7 @@ public final class StoreInsertBenchmark {
             for (int offset = 0; offset < facts; offset += BATCH) {
                 List<Document> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < BATCH; i++) {
-                    batch.add(fact(random, offset + i));
+                    batch.add(fact(random, offset + i, contender.timeOrderedIds()));
                 }
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
             }
@@ -131,8 +147,15 @@ public final class StoreInsertBenchmark {
         }
     }
 
-    /** A fact as analytics writes one: a random id, a profile, and task ids joined by spaces per area. */
+    /**
+     * A fact as analytics writes one: an id (random, or version 7 from the clock), a profile, and task ids joined by
+     * spaces per area.
+     */
     static Document fact(Random random, long offset) {
+        return fact(random, offset, false);
+    }
+
+    static Document fact(Random random, long offset, boolean timeOrdered) {
         Document selections = new Document();
         for (String area : AREAS) {
             StringBuilder tasks = new StringBuilder();
@@ -141,7 +164,11 @@ public final class StoreInsertBenchmark {
             }
             selections.append(area, tasks.toString());
         }
-        return new Document("_id", new UUID(random.nextLong(), random.nextLong()).toString())
+        UUID id = timeOrdered
+                ? new UUID((System.currentTimeMillis() << 16) | 0x7000 | (random.nextInt() & 0xfff),
+                        (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L)
+                : new UUID(random.nextLong(), random.nextLong());
+        return new Document("_id", id.toString())
                 .append("partition", (int) (offset % 12))
                 .append("offset", offset)
                 .append("catalogueVersion", 1)

@@ -56,7 +56,9 @@ class ResponseController {
 
     @Operation(summary = "Submit a response",
             description = "Header Idempotency-Key: a UUID the client chooses once and reuses on every retry; it becomes "
-                    + "the responseId. Answered 202 only after Kafka acknowledged the event.",
+                    + "the responseId. Any version is accepted; time-ordered ones (version 7) are preferred, as the "
+                    + "stores then add each response at the end of their responseId order. Answered 202 only after "
+                    + "Kafka acknowledged the event.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(value = """
                             {"catalogueVersion": 1,
