@@ -98,13 +98,13 @@ public final class CatchUpBenchmark {
 
             ResultSection section = new ResultSection("Catch-up: analytics against a raw consumer", fullSize, platform.description());
             section.paragraph(String.format("%,d SurveyResponseSubmitted events (catalogue version %d, 20–120 task selections"
-                            + " capped at %d, mean %,.0f B, %s responseIds) written straight to %s with a plain producer (acks=all, idempotent,"
+                            + " capped at %d, mean %,.0f B, responseIds %s) written straight to %s with a plain producer (acks=all, idempotent,"
                             + " linger 20 ms, 256 KiB batches) in %.1f s; analytics consumed while they were written and had"
                             + " counted %,d when the last one was on the topic. The raw consumer assigns every partition, reads"
                             + " byte arrays and parses nothing.",
                     events, generator.catalogueVersion(), generator.catalogueTasks(), (double) eventBytes / events,
-                    responseIds == ResponseIds.TIME_ORDERED ? "time-ordered (version 7, as the survey page makes them)"
-                            : "random (version 4)",
+                    responseIds == ResponseIds.TIME_ORDERED ? "time-ordered, version 7, as the survey page makes them"
+                            : "random, version 4",
                     Topics.SURVEY_RESPONSES, writeSeconds, countedWhenWritten));
             List<List<String>> rows = new ArrayList<>();
             for (Reading reading : readings) {
