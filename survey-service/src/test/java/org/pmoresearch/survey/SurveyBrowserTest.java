@@ -109,6 +109,7 @@ class SurveyBrowserTest extends SurveyServiceTestContext {
         try (ResponsesTopicReader responses = new ResponsesTopicReader(broker.getBrokersAsString())) {
             Map<TopicPartition, Long> before = responses.endOffsets();
 
+            long opened = System.currentTimeMillis();
             browser.get(survey + "/");
             headingIs("The PMO services survey");
             assertThat(browser.getCurrentUrl()).endsWith("/survey/");
@@ -181,6 +182,10 @@ class SurveyBrowserTest extends SurveyServiceTestContext {
                     + "/api/exports/responses/([0-9a-f-]{36})\\.xlsx\\?token=([A-Za-z0-9_-]{43})").matcher(href);
             assertThat(workbook.matches()).as(href).isTrue();
             UUID responseId = UUID.fromString(workbook.group(1));
+            assertThat(responseId.version()).as("a time-ordered id, %s", responseId).isEqualTo(7);
+            assertThat(responseId.variant()).isEqualTo(2);
+            assertThat(responseId.getMostSignificantBits() >>> 16).as("its time: when the draft was started")
+                    .isBetween(opened, System.currentTimeMillis());
             assertThat(workbook.group(2)).isEqualTo(new ReportTokens(SECRET).issue(responseId));
             assertThat(download(href)).as("the download link works").isEqualTo(200);
             assertThat(script("return window.localStorage.getItem('pmo-survey:draft')")).isNull();
