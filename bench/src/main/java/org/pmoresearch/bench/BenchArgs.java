@@ -98,7 +98,7 @@ final class BenchArgs {
     /** Names every program understands, with the program's own added. */
     static Set<String> withCommonNames(String... programNames) {
         Set<String> names = new TreeSet<>(PlatformUnderTest.OPTION_NAMES);
-        names.addAll(List.of("results", "seed", ResponseIds.OPTION));
+        names.addAll(List.of("results", "seed"));
         names.addAll(Arrays.asList(programNames));
         return names;
     }

@@ -42,7 +42,8 @@ public final class CatchUpBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchArgs options = BenchArgs.parseOrExit(args, CatchUpBenchmark.class, BenchArgs.withCommonNames("events", "timeout-seconds"));
+        BenchArgs options = BenchArgs.parseOrExit(args, CatchUpBenchmark.class, BenchArgs.withCommonNames("events", "timeout-seconds",
+                ResponseIds.OPTION));
         int events = options.positiveInt("events", DEFAULT_EVENTS);
         Duration timeout = Duration.ofSeconds(options.positiveInt("timeout-seconds", DEFAULT_TIMEOUT_SECONDS));
         boolean fullSize = events >= DEFAULT_EVENTS;

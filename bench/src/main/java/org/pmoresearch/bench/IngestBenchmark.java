@@ -44,7 +44,8 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchArgs options = BenchArgs.parseOrExit(args, IngestBenchmark.class, BenchArgs.withCommonNames(
-                "rates", "duration-seconds", "warmup-seconds", "warmup-rate", "max-in-flight", "saturation-concurrency", "chart"));
+                "rates", "duration-seconds", "warmup-seconds", "warmup-rate", "max-in-flight", "saturation-concurrency", "chart",
+                ResponseIds.OPTION));
         List<Integer> rates = options.positiveInts("rates", DEFAULT_RATES);
         Duration duration = Duration.ofSeconds(options.positiveInt("duration-seconds", DEFAULT_DURATION_SECONDS));
         Duration warmup = Duration.ofSeconds(options.positiveInt("warmup-seconds", DEFAULT_WARMUP_SECONDS));

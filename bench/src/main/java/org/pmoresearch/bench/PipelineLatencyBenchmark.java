@@ -41,7 +41,7 @@ public final class PipelineLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchArgs options = BenchArgs.parseOrExit(args, PipelineLatencyBenchmark.class, BenchArgs.withCommonNames(
-                "rate", "duration-seconds", "warmup-seconds", "max-in-flight"));
+                "rate", "duration-seconds", "warmup-seconds", "max-in-flight", ResponseIds.OPTION));
         int rate = options.positiveInt("rate", DEFAULT_RATE);
         Duration duration = Duration.ofSeconds(options.positiveInt("duration-seconds", DEFAULT_DURATION_SECONDS));
         Duration warmup = Duration.ofSeconds(options.positiveInt("warmup-seconds", DEFAULT_WARMUP_SECONDS));

@@ -44,7 +44,7 @@ class ResponseIdsTest {
 
     @Test
     void theOptionChoosesTheKindAndRefusesAnythingElse() {
-        Set<String> names = BenchArgs.withCommonNames();
+        Set<String> names = BenchArgs.withCommonNames(ResponseIds.OPTION);
 
         assertThat(ResponseIds.of(BenchArgs.parse(new String[0], names))).isEqualTo(ResponseIds.TIME_ORDERED);
         assertThat(ResponseIds.of(BenchArgs.parse(new String[] {"--response-ids=random"}, names)))
