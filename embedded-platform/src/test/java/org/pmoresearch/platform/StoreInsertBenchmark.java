@@ -65,29 +65,26 @@ public final class StoreInsertBenchmark {
                 return StoreBackend.open(file);
             }
         },
-        LAUNCHERS_ORDERED_IDS("launcher's store, time-ordered ids") {
+        LAUNCHERS_ORDERED_IDS("launcher's store, time-ordered ids", true) {
             @Override
             MongoBackend open(Path file) {
-                return StoreBackend.open(file);
-            }
-
-            @Override
-            boolean timeOrderedIds() {
-                return true;
+                return LAUNCHERS.open(file);
             }
         };
 
         private final String label;
+        private final boolean timeOrderedIds;
 
         Contender(String label) {
+            this(label, false);
+        }
+
+        Contender(String label, boolean timeOrderedIds) {
             this.label = label;
+            this.timeOrderedIds = timeOrderedIds;
         }
 
         abstract MongoBackend open(Path file);
-
-        boolean timeOrderedIds() {
-            return false;
-        }
     }
 
     private StoreInsertBenchmark() {
@@ -131,7 +128,7 @@ public final class StoreInsertBenchmark {
             for (int offset = 0; offset < facts; offset += BATCH) {
                 List<Document> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < BATCH; i++) {
-                    batch.add(fact(random, offset + i, contender.timeOrderedIds()));
+                    batch.add(fact(random, offset + i, contender.timeOrderedIds));
                 }
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
             }
