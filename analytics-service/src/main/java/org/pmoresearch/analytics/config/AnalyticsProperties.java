@@ -19,7 +19,7 @@ import java.time.Duration;
  * @param minCellSize k: public segment answers hide any cell with fewer respondents
  * @param catalogueWait how long a response to an unseen catalogue version waits for it before it is dead-lettered
  * @param lagInterval how often {@code pmo.consumer.lag} is measured
- * @param applyThreads how many partitions of a consumed batch are applied at once
+ * @param applyThreads how many partitions of a consumed batch, or of a rebuild's poll, are applied at once
  */
 @Validated
 @ConfigurationProperties("pmo.analytics")

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.pmoresearch.analytics.config.AnalyticsProperties;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.store.ActiveGeneration;
 import org.pmoresearch.analytics.store.AnalyticsStateStore;
@@ -19,12 +20,16 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rebuilds facts and counts from the responses topic, from offset zero, into the next generation's fresh
@@ -32,6 +37,9 @@ import java.util.concurrent.Executors;
  * switch over, the local binding stops, the rebuild reads up to the end offsets of that moment, the active
  * generation pointer flips, and the binding starts again from the new generation's offsets. Other instances
  * follow the pointer within a poll interval: their consumers re-position before applying anything.
+ * <p>
+ * Like the live consumer, it applies up to {@code pmo.analytics.apply-threads} partitions of a poll at once, so that
+ * analytics works on one partition's records while the store writes another's facts.
  */
 @Component
 public class Rebuilder implements DisposableBean {
@@ -52,14 +60,21 @@ public class Rebuilder implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService appliers;
 
     Rebuilder(AnalyticsStateStore state, ActiveGeneration generations, PartitionBatchApplier applier,
-            KafkaClients clients, BindingsLifecycleController bindings) {
+            KafkaClients clients, BindingsLifecycleController bindings, AnalyticsProperties properties) {
         this.state = state;
         this.generations = generations;
         this.applier = applier;
         this.clients = clients;
         this.bindings = bindings;
+        AtomicInteger threads = new AtomicInteger();
+        this.appliers = Executors.newFixedThreadPool(properties.applyThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "analytics-rebuild-apply-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** @return the rebuild just started, or empty when one is already running (in any instance) */
@@ -113,25 +128,56 @@ public class Rebuilder implements DisposableBean {
             Generation target, Progress progress) {
         while (!KafkaClients.reached(consumer, endOffsets)) {
             ConsumerRecords<byte[], byte[]> polled = consumer.poll(POLL_TIMEOUT);
+            Map<TopicPartition, Future<Boolean>> applying = new LinkedHashMap<>();
             for (TopicPartition partition : polled.partitions()) {
                 List<ResponseRecord> records = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : polled.records(partition)) {
                     records.add(new ResponseRecord(record.topic(), record.partition(), record.offset(), record.key(),
                             KafkaClients.header(record, EventHeaders.EVENT_TYPE), record.value()));
                 }
-                if (!applier.applyRebuild(target, partition.topic(), partition.partition(), records)) {
-                    throw new IllegalStateException("another writer changed " + partition + " of generation "
-                            + target.number());
-                }
-                progress.applied += records.size();
+                applying.put(partition, appliers.submit(() ->
+                        applier.applyRebuild(target, partition.topic(), partition.partition(), records)));
             }
+            awaitApplied(applying);
+            progress.applied += polled.count();
             progress.beat();
+        }
+    }
+
+    /** Waits for every partition of a poll; one that failed, or that another writer changed, fails the rebuild. */
+    private static void awaitApplied(Map<TopicPartition, Future<Boolean>> applying) {
+        RuntimeException failure = null;
+        for (Map.Entry<TopicPartition, Future<Boolean>> partition : applying.entrySet()) {
+            RuntimeException cause;
+            try {
+                if (partition.getValue().get()) {
+                    continue;
+                }
+                cause = new IllegalStateException("another writer changed " + partition.getKey()
+                        + " of the rebuilt generation");
+            } catch (ExecutionException e) {
+                cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException("Applying " + partition.getKey() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                applying.values().forEach(future -> future.cancel(true));
+                throw new IllegalStateException("Interrupted while the rebuild applied a poll", e);
+            }
+            if (failure == null) {
+                failure = cause;
+            } else {
+                failure.addSuppressed(cause);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
     @Override
     public void destroy() {
         worker.shutdownNow();
+        appliers.shutdownNow();
     }
 
     /** Events applied so far, reported to the store now and then: the heartbeat that keeps the lock. */
