@@ -79,6 +79,26 @@ class MongoResponseFactStoreTest {
     }
 
     @Test
+    void factsAreStoredWithTheTypesTheMappingWrites() {
+        ResponseFact submitted = fact(UUID.randomUUID(), new RecordPosition(2, 40), Map.of("ppm-tools", List.of("ppm-tool-admin")));
+        store.insertOrFindExisting(submitted);
+
+        org.bson.Document stored = mongo.getCollection("response_facts")
+                .find(new org.bson.Document("_id", submitted.responseId())).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.keySet()).containsExactly("_id", "partition", "offset", "catalogueVersion", "submittedAt",
+                "profile", "selections", "withdrawn");
+        assertThat(stored.get("partition")).isEqualTo(2);
+        assertThat(stored.get("offset")).isEqualTo(40L);
+        assertThat(stored.get("catalogueVersion")).isEqualTo(1);
+        assertThat(stored.get("submittedAt")).isEqualTo(java.util.Date.from(SUBMITTED_AT));
+        assertThat(stored.get("profile", org.bson.Document.class))
+                .isEqualTo(new org.bson.Document("pmoType", "enterprise").append("region", "europe"));
+        assertThat(stored.get("withdrawn")).isEqualTo(false);
+        assertThat(store.find(submitted.responseId())).contains(submitted);
+    }
+
+    @Test
     void eachFactFindsWhatWasStoredUnderItsResponseIdBeforeIt() {
         UUID known = UUID.randomUUID();
         UUID repeated = UUID.randomUUID();
