@@ -34,7 +34,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * The response facts of one generation, each written with a single-document atomic operation. The facts of
  * a batch go to the store in one unordered insert; the responseIds it found already stored are then read
- * back in one query. Facts are written as BSON written by hand, in the shape {@link ResponseFactDocument} maps:
+ * back in one query. Each fact is written straight to BSON, in the shape {@link ResponseFactDocument} maps:
  * the object mapping took a tenth of the counting thread's time, and encoding a {@link Document} through the
  * driver's codecs over a third of a rebuild's.
  */
