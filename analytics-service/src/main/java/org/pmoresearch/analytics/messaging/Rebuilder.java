@@ -25,11 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rebuilds facts and counts from the responses topic, from offset zero, into the next generation's fresh
@@ -69,12 +67,7 @@ public class Rebuilder implements DisposableBean {
         this.applier = applier;
         this.clients = clients;
         this.bindings = bindings;
-        AtomicInteger threads = new AtomicInteger();
-        this.appliers = Executors.newFixedThreadPool(properties.applyThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "analytics-rebuild-apply-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.appliers = PartitionWork.pool("analytics-rebuild-apply", properties.applyThreads());
     }
 
     /** @return the rebuild just started, or empty when one is already running (in any instance) */
@@ -138,39 +131,14 @@ public class Rebuilder implements DisposableBean {
                 applying.put(partition, appliers.submit(() ->
                         applier.applyRebuild(target, partition.topic(), partition.partition(), records)));
             }
-            awaitApplied(applying);
+            PartitionWork.awaitAll(applying, (partition, applied) -> {
+                if (!applied) {
+                    throw new IllegalStateException("another writer changed " + partition + " of generation "
+                            + target.number());
+                }
+            });
             progress.applied += polled.count();
             progress.beat();
-        }
-    }
-
-    /** Waits for every partition of a poll; one that failed, or that another writer changed, fails the rebuild. */
-    private static void awaitApplied(Map<TopicPartition, Future<Boolean>> applying) {
-        RuntimeException failure = null;
-        for (Map.Entry<TopicPartition, Future<Boolean>> partition : applying.entrySet()) {
-            RuntimeException cause;
-            try {
-                if (partition.getValue().get()) {
-                    continue;
-                }
-                cause = new IllegalStateException("another writer changed " + partition.getKey()
-                        + " of the rebuilt generation");
-            } catch (ExecutionException e) {
-                cause = e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("Applying " + partition.getKey() + " failed", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                applying.values().forEach(future -> future.cancel(true));
-                throw new IllegalStateException("Interrupted while the rebuild applied a poll", e);
-            }
-            if (failure == null) {
-                failure = cause;
-            } else {
-                failure.addSuppressed(cause);
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 

@@ -17,11 +17,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Receives batches from the responses topic (binding {@code responses-in-0}) and applies each
@@ -50,12 +47,7 @@ class ResponseBatchConsumer implements DisposableBean {
         this.generations = generations;
         this.catalogues = catalogues;
         this.properties = properties;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(properties.applyThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "analytics-apply-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = PartitionWork.pool("analytics-apply", properties.applyThreads());
     }
 
     @Override
@@ -86,37 +78,18 @@ class ResponseBatchConsumer implements DisposableBean {
                     topicPartition.partition(), records, catalogueDeadline, positioned)));
         }
         // The consumer is this thread's alone: re-positioning waits until every partition is done.
-        RuntimeException failure = null;
-        for (Map.Entry<TopicPartition, Future<BatchOutcome>> partition : applying.entrySet()) {
-            try {
-                switch (partition.getValue().get()) {
-                    case APPLIED -> seeker.applied(partition.getKey());
-                    case TAKEN_OVER -> {
-                        log.warn("{} was stored by another consumer first; dropped this batch's work on it",
-                                partition.getKey());
-                        resyncIfStillAssigned(consumer, partition.getKey());
-                    }
-                    // The applier logged which offsets were missing.
-                    case RECORDS_MISSING -> resyncIfStillAssigned(consumer, partition.getKey());
+        // Partitions stored before a failure skip what they hold when the batch comes again.
+        PartitionWork.awaitAll(applying, (partition, outcome) -> {
+            switch (outcome) {
+                case APPLIED -> seeker.applied(partition);
+                case TAKEN_OVER -> {
+                    log.warn("{} was stored by another consumer first; dropped this batch's work on it", partition);
+                    resyncIfStillAssigned(consumer, partition);
                 }
-            } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException("Applying " + partition.getKey() + " failed", e.getCause());
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                applying.values().forEach(future -> future.cancel(true));
-                throw new IllegalStateException("Interrupted while the batch was applied", e);
+                // The applier logged which offsets were missing.
+                case RECORDS_MISSING -> resyncIfStillAssigned(consumer, partition);
             }
-        }
-        if (failure != null) {
-            // Partitions stored before the failure skip what they hold when the batch comes again.
-            throw failure;
-        }
+        });
     }
 
     // The other writer may have stored less than this batch covered, a new generation holds other offsets, and
