@@ -76,6 +76,26 @@ class ResponsesApiTest extends AnalyticsIntegrationTest {
     }
 
     @Test
+    void aResponseToACatalogueVersionNotReadYetIsA503WithRetryAfter() throws Exception {
+        UUID responseId = UUID.randomUUID();
+        int unread = 9_999;
+        mongo.save(new org.bson.Document("_id", responseId.toString()).append("partition", 0).append("offset", 0L)
+                .append("catalogueVersion", unread).append("selectedAreas", new byte[] {1})
+                .append("selectedTasks", new byte[] {1}).append("withdrawn", false),
+                activeGeneration().factsCollection());
+        try {
+            mvc.perform(get("/api/responses/{id}", responseId).header(TOKEN_HEADER, tokens.issue(responseId)))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:pmoresearch:problem:catalogue-not-read-yet"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("version " + unread)));
+        } finally {
+            mongo.remove(new org.bson.Document("_id", responseId.toString()), activeGeneration().factsCollection());
+        }
+    }
+
+    @Test
     void adminsPageThroughEveryCountedResponseInResponseIdOrder() throws Exception {
         publishChunk(150);
         awaitHotspotsMatchTheGroundTruth();

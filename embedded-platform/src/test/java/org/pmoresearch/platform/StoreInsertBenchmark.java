@@ -25,7 +25,8 @@ import java.util.UUID;
  * a fresh file: the plain H2 backend (the baseline), the launcher's {@link StoreBackend} writing documents and keys
  * as H2 writes them (Java serialisation), and the launcher's store as the launcher opens it
  * ({@link StoreBackend#open}: documents as BSON, keys as strings), one after the other in each run; then the
- * launcher's store again with time-ordered (version-7) ids, as the survey page makes them, instead of random ones.
+ * launcher's store again with time-ordered (version-7) ids, as the survey page makes them, instead of random ones;
+ * then with those ids and the selections as bits over the catalogue, as analytics writes them.
  * Not a test; run it with
  * <pre>
  * ./mvnw -q -B -pl embedded-platform -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
@@ -36,6 +37,7 @@ import java.util.UUID;
 public final class StoreInsertBenchmark {
 
     private static final int BATCH = 100;
+    private static final int TASKS_PER_AREA = 12;
     private static final String[] AREAS = {"governance", "portfolio-management", "resource-management",
             "risk-management", "reporting", "methods-and-tools", "training", "benefits-realisation", "change",
             "quality-assurance"};
@@ -70,18 +72,30 @@ public final class StoreInsertBenchmark {
             MongoBackend open(Path file) {
                 return LAUNCHERS.open(file);
             }
+        },
+        LAUNCHERS_SELECTIONS_AS_BITS("launcher's store, time-ordered ids, selections as bits", true, true) {
+            @Override
+            MongoBackend open(Path file) {
+                return LAUNCHERS.open(file);
+            }
         };
 
         private final String label;
         private final boolean timeOrderedIds;
+        private final boolean selectionsAsBits;
 
         Contender(String label) {
             this(label, false);
         }
 
         Contender(String label, boolean timeOrderedIds) {
+            this(label, timeOrderedIds, false);
+        }
+
+        Contender(String label, boolean timeOrderedIds, boolean selectionsAsBits) {
             this.label = label;
             this.timeOrderedIds = timeOrderedIds;
+            this.selectionsAsBits = selectionsAsBits;
         }
 
         abstract MongoBackend open(Path file);
@@ -128,7 +142,7 @@ public final class StoreInsertBenchmark {
             for (int offset = 0; offset < facts; offset += BATCH) {
                 List<Document> batch = new ArrayList<>(BATCH);
                 for (int i = 0; i < BATCH; i++) {
-                    batch.add(fact(random, offset + i, contender.timeOrderedIds));
+                    batch.add(fact(random, offset + i, contender.timeOrderedIds, contender.selectionsAsBits));
                 }
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
             }
@@ -146,35 +160,45 @@ public final class StoreInsertBenchmark {
 
     /**
      * A fact as analytics writes one: an id (random, or version 7 from the clock), a profile, and task ids joined by
-     * spaces per area.
+     * spaces per area, or the same selections as bits over a catalogue of these areas with twelve tasks each.
      */
     static Document fact(Random random, long offset) {
-        return fact(random, offset, false);
+        return fact(random, offset, false, false);
     }
 
-    static Document fact(Random random, long offset, boolean timeOrdered) {
+    static Document fact(Random random, long offset, boolean timeOrdered, boolean selectionsAsBits) {
         Document selections = new Document();
-        for (String area : AREAS) {
+        byte[] areaBits = new byte[(AREAS.length + 7) / 8];
+        byte[] taskBits = new byte[(AREAS.length * TASKS_PER_AREA + 7) / 8];
+        for (int a = 0; a < AREAS.length; a++) {
+            areaBits[a / 8] |= (byte) (1 << (a % 8));
             StringBuilder tasks = new StringBuilder();
             for (int t = 0; t < 6; t++) {
-                tasks.append(t == 0 ? "" : " ").append(area).append("-task-").append(random.nextInt(12));
+                int task = random.nextInt(TASKS_PER_AREA);
+                tasks.append(t == 0 ? "" : " ").append(AREAS[a]).append("-task-").append(task);
+                int bit = a * TASKS_PER_AREA + task;
+                taskBits[bit / 8] |= (byte) (1 << (bit % 8));
             }
-            selections.append(area, tasks.toString());
+            selections.append(AREAS[a], tasks.toString());
         }
         UUID id = timeOrdered
                 ? new UUID((System.currentTimeMillis() << 16) | 0x7000 | (random.nextInt() & 0xfff),
                         (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L)
                 : new UUID(random.nextLong(), random.nextLong());
-        return new Document("_id", id.toString())
+        Document fact = new Document("_id", id.toString())
                 .append("partition", (int) (offset % 12))
                 .append("offset", offset)
                 .append("catalogueVersion", 1)
                 .append("submittedAt", new Date())
                 .append("profile", new Document("role", "pmo-lead").append("pmoType", "enterprise")
                         .append("orgSize", "1000-4999").append("industry", "financial-services")
-                        .append("region", "europe").append("experience", "5-10"))
-                .append("selections", selections)
-                .append("withdrawn", false);
+                        .append("region", "europe").append("experience", "5-10"));
+        if (selectionsAsBits) {
+            fact.append("selectedAreas", areaBits).append("selectedTasks", taskBits);
+        } else {
+            fact.append("selections", selections);
+        }
+        return fact.append("withdrawn", false);
     }
 
     private static double mean(double[] values) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Every catalogue version seen on the catalogue topic, kept in memory (the topic is read from the start). */
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public class CatalogueVersions {
 
     private final ConcurrentSkipListMap<Integer, CataloguePublished> versions = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<Integer, SelectionBits> selectionBits = new ConcurrentHashMap<>();
     private final Object arrivals = new Object();
 
     /** Versions are immutable, so seeing one again changes nothing. */
@@ -31,6 +33,15 @@ public class CatalogueVersions {
 
     public Optional<CataloguePublished> find(int version) {
         return Optional.ofNullable(versions.get(version));
+    }
+
+    /** How selections to {@code version} are written as bits; empty while the version is not known. */
+    public Optional<SelectionBits> selectionBits(int version) {
+        SelectionBits bits = selectionBits.get(version);
+        if (bits != null) {
+            return Optional.of(bits);
+        }
+        return find(version).map(catalogue -> selectionBits.computeIfAbsent(version, v -> SelectionBits.of(catalogue)));
     }
 
     /** Every known version, newest first. */

@@ -1,5 +1,6 @@
 package org.pmoresearch.analytics.store;
 
+import org.pmoresearch.analytics.domain.CatalogueVersions;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.ResponseFact;
 import org.pmoresearch.analytics.domain.ResponseFactStore;
@@ -31,13 +32,15 @@ public class ResponseFacts {
     static final int COUNT_BATCH_SIZE = 1_000;
 
     private final MongoOperations mongo;
+    private final CatalogueVersions catalogues;
 
-    public ResponseFacts(MongoOperations mongo) {
+    public ResponseFacts(MongoOperations mongo, CatalogueVersions catalogues) {
         this.mongo = mongo;
+        this.catalogues = catalogues;
     }
 
     public ResponseFactStore store(Generation generation) {
-        return new MongoResponseFactStore(mongo, generation);
+        return new MongoResponseFactStore(mongo, catalogues, generation);
     }
 
     public Optional<ResponseFact> find(Generation generation, String responseId) {
@@ -58,7 +61,7 @@ public class ResponseFacts {
         Query query = new Query(criteria).cursorBatchSize(COUNT_BATCH_SIZE);
         try (Stream<ResponseFactDocument> facts = mongo.stream(query, ResponseFactDocument.class,
                 generation.factsCollection())) {
-            facts.forEach(fact -> counts.add(fact.selectionLists()));
+            facts.forEach(fact -> counts.add(fact.selectionLists(catalogues)));
         }
         return counts;
     }
@@ -74,7 +77,7 @@ public class ResponseFacts {
         }
         Query query = new Query(criteria).with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
         return mongo.find(query, ResponseFactDocument.class, generation.factsCollection()).stream()
-                .map(MongoResponseFactStore::toFact)
+                .map(fact -> MongoResponseFactStore.toFact(fact, catalogues))
                 .toList();
     }
 

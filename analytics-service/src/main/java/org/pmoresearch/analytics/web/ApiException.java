@@ -50,6 +50,12 @@ class ApiException extends RuntimeException {
                 "A rebuild is already running; follow it with GET /api/admin/rebuild.", List.of(), null);
     }
 
+    static ApiException catalogueNotReadYet(int version) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "catalogue-not-read-yet", "Catalogue not read yet",
+                "This instance is still reading catalogue version " + version + ", which the responses asked for"
+                        + " answer; retry shortly.", List.of(), Duration.ofSeconds(2));
+    }
+
     static ApiException tooManyStreams() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many live streams",
                 "This instance serves as many live streams as it may; retry shortly.", List.of(),

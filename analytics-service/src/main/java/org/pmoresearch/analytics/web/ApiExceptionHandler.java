@@ -1,5 +1,6 @@
 package org.pmoresearch.analytics.web;
 
+import org.pmoresearch.analytics.domain.CatalogueNotReadYetException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
         }
         return response.body(problem);
+    }
+
+    /** Right after a start, before this instance has read the catalogue a stored response answers. */
+    @ExceptionHandler(CatalogueNotReadYetException.class)
+    ResponseEntity<ProblemDetail> catalogueNotReadYet(CatalogueNotReadYetException e) {
+        return problem(ApiException.catalogueNotReadYet(e.version()));
     }
 
     /**

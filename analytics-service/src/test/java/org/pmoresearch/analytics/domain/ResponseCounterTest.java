@@ -25,7 +25,7 @@ class ResponseCounterTest {
     private static final RespondentProfile PROFILE = TestEvents.profile(Map.of("pmoType", "enterprise"));
 
     private final MongoTemplate mongo = MONGO.template();
-    private final MongoResponseFactStore facts = new MongoResponseFactStore(mongo, Generation.FIRST);
+    private final MongoResponseFactStore facts = new MongoResponseFactStore(mongo, new CatalogueVersions(), Generation.FIRST);
     private final ResponseCounter counter = new ResponseCounter(facts, TestEvents.DIMENSIONS);
     private final HotspotCounts counts = new HotspotCounts();
     private final String responseId = UUID.randomUUID().toString();

@@ -77,7 +77,7 @@ class PartitionBatchApplierTest {
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final StreamBridge streamBridge = mock(StreamBridge.class);
     private final CatalogueVersions catalogues = new CatalogueVersions();
-    private final ResponseFacts facts = new ResponseFacts(mongo);
+    private final ResponseFacts facts = new ResponseFacts(mongo, catalogues);
     private final PartitionBatchApplier applier = applier(mongo);
 
     private final UUID first = UUID.randomUUID();
@@ -456,7 +456,7 @@ class PartitionBatchApplierTest {
         CountingMetrics metrics = new CountingMetrics(meters);
         PartitionCountsStore partitions = new PartitionCountsStore(store);
         return new PartitionBatchApplier(new HeldCounts(partitions, new ActiveGeneration(new AnalyticsStateStore(store))),
-                new ResponseFacts(store),
+                new ResponseFacts(store, catalogues),
                 TestEvents.DIMENSIONS, catalogues, new ResponseParser(TestEvents.JSON),
                 new DeadLetterPublisher(streamBridge, metrics), metrics);
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
+import org.pmoresearch.analytics.domain.CatalogueNotReadYetException;
+import org.pmoresearch.analytics.domain.CatalogueVersions;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.RecordPosition;
 import org.pmoresearch.analytics.domain.ResponseFact;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The bulk write of response facts, against a real MongoDB wire-protocol server. */
 class MongoResponseFactStoreTest {
@@ -36,8 +39,9 @@ class MongoResponseFactStoreTest {
     private static final RespondentProfile PROFILE = TestEvents.profile(Map.of("pmoType", "enterprise", "region", "europe"));
 
     private final MongoTemplate mongo = MONGO.template();
-    private final MongoResponseFactStore store = new MongoResponseFactStore(mongo, Generation.FIRST);
-    private final ResponseFacts facts = new ResponseFacts(mongo);
+    private final CatalogueVersions catalogues = new CatalogueVersions();
+    private final MongoResponseFactStore store = new MongoResponseFactStore(mongo, catalogues, Generation.FIRST);
+    private final ResponseFacts facts = new ResponseFacts(mongo, catalogues);
 
     @Test
     void factsWrittenTogetherReadBackAsTheyWereAndAnswerProfileFilters() {
@@ -99,6 +103,59 @@ class MongoResponseFactStoreTest {
     }
 
     @Test
+    void selectionsToAKnownVersionAreStoredAsBitsAndReadBackInTheCataloguesOrder() {
+        catalogues.add(TestEvents.CATALOGUE_V1);
+        ResponseFact submitted = fact(UUID.randomUUID(), new RecordPosition(2, 41),
+                Map.of("risk-management", List.of("risk-workshops", "risk-register"), "benefits-management", List.of()));
+        store.insertOrFindExisting(submitted);
+
+        org.bson.Document stored = mongo.getCollection("response_facts")
+                .find(new org.bson.Document("_id", submitted.responseId())).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.keySet()).containsExactly("_id", "partition", "offset", "catalogueVersion", "submittedAt",
+                "profile", "selectedAreas", "selectedTasks", "withdrawn");
+        assertThat(stored.get("selectedAreas", org.bson.types.Binary.class).getData()).containsExactly(0b0110);
+        assertThat(stored.get("selectedTasks", org.bson.types.Binary.class).getData()).containsExactly(0b11000);
+        Map<String, List<String>> inCatalogueOrder = Map.of("benefits-management", List.of(),
+                "risk-management", List.of("risk-register", "risk-workshops"));
+        assertThat(store.find(submitted.responseId()).orElseThrow().selections()).isEqualTo(inCatalogueOrder);
+        assertThat(facts.page(Generation.FIRST, null, 10, Map.of()).get(0).selections()).isEqualTo(inCatalogueOrder);
+        assertThat(facts.count(Generation.FIRST, Map.of("region", "europe"), 1).taskCount("risk-management",
+                "risk-workshops")).isEqualTo(1);
+        assertThat(store.withdraw(submitted.responseId(), 50)).map(ResponseFact::selections).contains(inCatalogueOrder);
+    }
+
+    @Test
+    void selectionsNamingAnIdTheVersionLacksAreStoredAsIds() {
+        catalogues.add(TestEvents.CATALOGUE_V1);
+        ResponseFact submitted = fact(UUID.randomUUID(), new RecordPosition(2, 42),
+                Map.of("risk-management", List.of("risk-register", "risk-appetite")));
+        store.insertOrFindExisting(submitted);
+
+        org.bson.Document stored = mongo.getCollection("response_facts")
+                .find(new org.bson.Document("_id", submitted.responseId())).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.keySet()).contains("selections").doesNotContain("selectedAreas", "selectedTasks");
+        assertThat(store.find(submitted.responseId())).contains(submitted);
+    }
+
+    @Test
+    void bitsOfAVersionNotReadYetCannotBeReadUntilItIs() {
+        catalogues.add(TestEvents.CATALOGUE_V1);
+        ResponseFact submitted = fact(UUID.randomUUID(), new RecordPosition(2, 43),
+                Map.of("risk-management", List.of("risk-register")));
+        store.insertOrFindExisting(submitted);
+        CatalogueVersions justStarted = new CatalogueVersions();
+        MongoResponseFactStore restarted = new MongoResponseFactStore(mongo, justStarted, Generation.FIRST);
+
+        assertThatThrownBy(() -> restarted.find(submitted.responseId()))
+                .isInstanceOfSatisfying(CatalogueNotReadYetException.class,
+                        e -> assertThat(e.version()).isEqualTo(1));
+        justStarted.add(TestEvents.CATALOGUE_V1);
+        assertThat(restarted.find(submitted.responseId())).contains(submitted);
+    }
+
+    @Test
     void eachFactFindsWhatWasStoredUnderItsResponseIdBeforeIt() {
         UUID known = UUID.randomUUID();
         UUID repeated = UUID.randomUUID();
@@ -134,7 +191,7 @@ class MongoResponseFactStoreTest {
                         }
                     }
                 }).build())) {
-            ResponseFacts counted = new ResponseFacts(new MongoTemplate(client, MongoTestServer.DATABASE));
+            ResponseFacts counted = new ResponseFacts(new MongoTemplate(client, MongoTestServer.DATABASE), catalogues);
             for (int i = 0; i < 3; i++) {
                 store.insertOrFindExisting(fact(UUID.randomUUID(), new RecordPosition(0, i),
                         Map.of("ppm-tools", List.of("ppm-selection"))));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pmoresearch.analytics.MongoTestServer;
 import org.pmoresearch.analytics.TestEvents;
+import org.pmoresearch.analytics.domain.CatalogueVersions;
 import org.pmoresearch.analytics.domain.Generation;
 import org.pmoresearch.analytics.domain.HotspotCounts;
 import org.pmoresearch.analytics.domain.RecordPosition;
@@ -134,7 +135,7 @@ class CountsFromFactsTest {
         private volatile boolean fail;
 
         ReadCountingFacts(MongoTemplate mongo) {
-            super(mongo);
+            super(mongo, new CatalogueVersions());
         }
 
         void holdNextRead() {
