@@ -1,6 +1,7 @@
 package org.pmoresearch.bench;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.pmoresearch.contracts.SurveyResponseSubmitted;
 import org.pmoresearch.contracts.Topics;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Catch-up: N SurveyResponseSubmitted events written straight to the responses topic with a plain producer,
  * then how fast analytics counts them: the backlog it still had when the last event was on the topic, and,
  * where analytics offers it, a full rebuild from offset zero (POST /api/admin/rebuild). The baseline, in the
- * same run: a plain KafkaConsumer reading the same topic from offset zero.
+ * same run: a plain KafkaConsumer reading the same topic from offset zero; beside it, the same consumer parsing each
+ * event into its contract record, the least any consumer of the events does with them.
  */
 public final class CatchUpBenchmark {
 
@@ -88,6 +90,16 @@ public final class CatchUpBenchmark {
             Reading rawReading = new Reading("raw KafkaConsumer: whole topic from offset zero (baseline)", raw.records(), raw.seconds(),
                     raw.complete() ? "" : "did not reach the end within " + timeout.toSeconds() + " s");
             System.out.printf("Raw consumer: %,d records in %.1f s (%,.0f/s)%n", raw.records(), raw.seconds(), raw.recordsPerSecond());
+            System.out.println("Raw consumer parsing each event: reading " + Topics.SURVEY_RESPONSES + " from offset zero ...");
+            long[] parsedSelections = new long[1];
+            RawKafka.ReadResult parsed = RawKafka.readFromStart(platform.bootstrapServers(), Topics.SURVEY_RESPONSES, timeout,
+                    record -> parsedSelections[0] += PlatformClient.JSON.readValue(record.value(), SurveyResponseSubmitted.class)
+                            .selections().size());
+            Reading parsedReading = new Reading("raw KafkaConsumer parsing each event into SurveyResponseSubmitted (Jackson,"
+                    + " one thread)", parsed.records(), parsed.seconds(),
+                    parsed.complete() ? "" : "did not reach the end within " + timeout.toSeconds() + " s");
+            System.out.printf("Raw consumer parsing: %,d records in %.1f s (%,.0f/s, %,d areas selected)%n", parsed.records(),
+                    parsed.seconds(), parsed.recordsPerSecond(), parsedSelections[0]);
 
             StringBuilder rebuildUnavailable = new StringBuilder();
             CpuAccount rebuildCpu = CpuAccount.start(platform.processes());
@@ -95,6 +107,7 @@ public final class CatchUpBenchmark {
             CpuAccount.Usage rebuildUsage = rebuildCpu.stop();
             long totalAfterRebuild = client.totalResponses();
             rebuild.ifPresent(readings::add);
+            readings.add(parsedReading);
             readings.add(rawReading);
 
             ResultSection section = new ResultSection("Catch-up: analytics against a raw consumer", fullSize, platform.description());
@@ -130,6 +143,9 @@ public final class CatchUpBenchmark {
             limits.add("The raw consumer only fetches; analytics also parses each event, checks and stores its response fact"
                     + " and writes the partition's counts to the MongoDB-wire store, so its rate is bounded by that work and"
                     + " by the store (when embedded: mongo-java-server on H2, inside the launcher's JVM).");
+            limits.add(String.format("Parsing alone, the first thing analytics does with an event, reads %.2f of the raw"
+                    + " consumer's rate on one thread: the events are JSON of %,.0f B on average.",
+                    parsedReading.perSecond() / rawReading.perSecond(), (double) eventBytes / events));
             limits.add("While the events were written, the producer, the broker and analytics shared the same cores, so the"
                     + " live figures include that contention; the rebuild and the raw consumer ran after it.");
             section.bullets("What limits it", limits);

@@ -180,11 +180,18 @@ final class RawKafka {
      * consumer (all partitions assigned, no group, byte arrays: nothing parsed). Bounded by {@code atMost}.
      */
     static ReadResult readFromStart(String bootstrapServers, String topic, Duration atMost) {
+        return readFromStart(bootstrapServers, topic, atMost, record -> { });
+    }
+
+    /** Like {@link #readFromStart(String, String, Duration)}, handing each record to {@code onRecord} as it is read. */
+    static ReadResult readFromStart(String bootstrapServers, String topic, Duration atMost,
+                                    Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
             Map<TopicPartition, Long> end = assignFromStart(consumer, topic);
             long[] recordsAndBytes = new long[2];
             long start = System.nanoTime();
             boolean complete = readToEnd(consumer, end, start + atMost.toNanos(), record -> {
+                onRecord.accept(record);
                 recordsAndBytes[0]++;
                 recordsAndBytes[1] += Math.max(record.serializedKeySize(), 0) + Math.max(record.serializedValueSize(), 0);
             });
