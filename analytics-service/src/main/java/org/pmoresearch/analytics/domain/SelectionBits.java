@@ -28,7 +28,7 @@ public final class SelectionBits {
     private final int[] taskArea;
     private final Map<String, AreaIndex> areas;
 
-    private SelectionBits(CataloguePublished catalogue) {
+    private SelectionBits(CataloguePublished catalogue, CatalogueIds ids) {
         List<String> areaList = new ArrayList<>();
         List<String> taskList = new ArrayList<>();
         List<Integer> taskAreaList = new ArrayList<>();
@@ -36,24 +36,32 @@ public final class SelectionBits {
         for (CatalogueGroup group : catalogue.groups()) {
             for (CatalogueArea area : group.areas()) {
                 int areaIndex = areaList.size();
-                areaList.add(area.id());
+                String areaId = kept(ids, area.id());
+                areaList.add(areaId);
                 Map<String, Integer> tasks = new HashMap<>();
                 for (CatalogueTask task : area.tasks()) {
-                    tasks.put(task.id(), taskList.size());
-                    taskList.add(task.id());
+                    String taskId = kept(ids, task.id());
+                    tasks.put(taskId, taskList.size());
+                    taskList.add(taskId);
                     taskAreaList.add(areaIndex);
                 }
-                byId.put(area.id(), new AreaIndex(areaIndex, tasks));
+                byId.put(areaId, new AreaIndex(areaIndex, tasks));
             }
         }
         this.areaIds = areaList.toArray(String[]::new);
         this.taskIds = taskList.toArray(String[]::new);
         this.taskArea = taskAreaList.stream().mapToInt(Integer::intValue).toArray();
-        this.areas = Map.copyOf(byId);
+        this.areas = byId;
     }
 
+    /** With the catalogue's ids as {@link CatalogueIds#shared()} keeps them, so that the events' ids find them by identity. */
     public static SelectionBits of(CataloguePublished catalogue) {
-        return new SelectionBits(catalogue);
+        return new SelectionBits(catalogue, CatalogueIds.shared());
+    }
+
+    private static String kept(CatalogueIds ids, String id) {
+        String kept = ids.id(id);
+        return kept == null ? id : kept;
     }
 
     /**

@@ -52,31 +52,19 @@ public final class SelectionCounts {
      * response that names a task twice selected it once). Null task ids name nothing.
      */
     static Selection selection(Map<String, List<String>> selections) {
-        int[] slots = new int[16];
-        int length = 0;
+        SelectionBuilder selection = new SelectionBuilder();
         for (Map.Entry<String, List<String>> area : selections.entrySet()) {
+            selection.include(CounterSlots.area(area.getKey()));
             List<String> taskIds = area.getValue();
-            int needed = length + 1 + (taskIds == null ? 0 : taskIds.size());
-            if (needed > slots.length) {
-                slots = Arrays.copyOf(slots, Math.max(needed, slots.length * 2));
-            }
-            slots[length++] = CounterSlots.area(area.getKey());
             if (taskIds != null) {
                 for (String taskId : taskIds) {
                     if (taskId != null) {
-                        slots[length++] = CounterSlots.task(area.getKey(), taskId);
+                        selection.include(CounterSlots.task(area.getKey(), taskId));
                     }
                 }
             }
         }
-        Arrays.sort(slots, 0, length);
-        int distinct = 0;
-        for (int i = 0; i < length; i++) {
-            if (distinct == 0 || slots[i] != slots[distinct - 1]) {
-                slots[distinct++] = slots[i];
-            }
-        }
-        return new Selection(Arrays.copyOf(slots, distinct));
+        return selection.build();
     }
 
     public void add(Map<String, List<String>> selections) {
@@ -92,7 +80,7 @@ public final class SelectionCounts {
         totalResponses += delta;
         int[] slots = selection.slots;
         if (slots.length > 0) {
-            ensureSlot(slots[slots.length - 1]);
+            ensureSlot(selection.highest);
         }
         long[] counters = values;
         for (int slot : slots) {
@@ -244,13 +232,48 @@ public final class SelectionCounts {
         }
     }
 
-    /** A response's selections as distinct slots, ascending; see {@link #selection}. */
+    /** A response's selections as distinct slots, in the order met; see {@link #selection}. */
     static final class Selection {
 
         private final int[] slots;
+        private final int highest;
 
-        private Selection(int[] slots) {
+        private Selection(int[] slots, int highest) {
             this.slots = slots;
+            this.highest = highest;
+        }
+    }
+
+    /**
+     * Collects distinct slots without sorting them: slots are numbered densely from 0 (see {@link CounterSlots}), so
+     * one bit per slot tells whether a slot is in already.
+     */
+    private static final class SelectionBuilder {
+
+        private int[] slots = new int[32];
+        private int length;
+        private long[] included = new long[(CounterSlots.size() >>> 6) + 1];
+        private int highest = -1;
+
+        void include(int slot) {
+            int word = slot >>> 6;
+            if (word >= included.length) {
+                included = Arrays.copyOf(included, Math.max(word + 1, included.length * 2));
+            }
+            long bit = 1L << slot;
+            if ((included[word] & bit) != 0) {
+                return;
+            }
+            included[word] |= bit;
+            if (length == slots.length) {
+                slots = Arrays.copyOf(slots, length * 2);
+            }
+            slots[length++] = slot;
+            highest = Math.max(highest, slot);
+        }
+
+        Selection build() {
+            return new Selection(Arrays.copyOf(slots, length), highest);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pmoresearch.analytics.messaging;
 
+import org.pmoresearch.analytics.domain.CatalogueIds;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Poison;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Submitted;
 import org.pmoresearch.analytics.messaging.ParsedResponse.Withdrawn;
@@ -19,13 +20,14 @@ class ResponseParser {
     static final String SUBMITTED = SurveyResponseSubmitted.class.getSimpleName();
     static final String WITHDRAWN = SurveyResponseWithdrawn.class.getSimpleName();
 
-    private static final int MAX_ID_LENGTH = 80;
     private static final String NO_VALUE = "the record has no value";
 
     private final JsonMapper json;
+    private final SubmittedEventReader reader;
 
     ResponseParser(JsonMapper json) {
         this.json = json;
+        this.reader = new SubmittedEventReader(json, CatalogueIds.shared());
     }
 
     ParsedResponse parse(ResponseRecord record) {
@@ -39,9 +41,13 @@ class ResponseParser {
     }
 
     private ParsedResponse parseSubmitted(byte[] value) {
-        SurveyResponseSubmitted event;
+        SurveyResponseSubmitted event = reader.read(value);
+        // Read by the reader, every id is in the catalogue format already.
+        boolean idsChecked = event != null;
         try {
-            event = read(value, SurveyResponseSubmitted.class);
+            if (event == null) {
+                event = read(value, SurveyResponseSubmitted.class);
+            }
         } catch (JacksonException e) {
             return unparseable(e.getOriginalMessage());
         }
@@ -54,7 +60,7 @@ class ResponseParser {
         if (event.responseId() == null) {
             return missingResponseId();
         }
-        String selectionsProblem = selectionsProblem(event.selections());
+        String selectionsProblem = selectionsProblem(event.selections(), idsChecked);
         if (selectionsProblem != null) {
             return new Poison(PoisonReason.INVALID_SELECTIONS, selectionsProblem);
         }
@@ -85,9 +91,12 @@ class ResponseParser {
         return value == null ? null : json.readValue(value, type);
     }
 
-    private static String selectionsProblem(Map<String, List<String>> selections) {
+    private static String selectionsProblem(Map<String, List<String>> selections, boolean idsChecked) {
         if (selections == null || selections.isEmpty()) {
             return "no area selected";
+        }
+        if (idsChecked) {
+            return null;
         }
         for (Map.Entry<String, List<String>> area : selections.entrySet()) {
             if (!isCatalogueId(area.getKey())) {
@@ -104,31 +113,9 @@ class ResponseParser {
         return null;
     }
 
-    /**
-     * The catalogue's id format, {@code ^[a-z0-9]+(-[a-z0-9]+)*$}: ids become keys of stored documents, so
-     * nothing else may pass. Checked by hand rather than with a regular expression: it runs for every area
-     * and task id of every response.
-     */
+    /** See {@link CatalogueIds#isCatalogueId}. */
     static boolean isCatalogueId(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
-            return false;
-        }
-        // Every hyphen-separated part needs a character: the id may not start or end with one, nor hold two in a row.
-        boolean partStart = true;
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c == '-') {
-                if (partStart) {
-                    return false;
-                }
-                partStart = true;
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                partStart = false;
-            } else {
-                return false;
-            }
-        }
-        return !partStart;
+        return CatalogueIds.isCatalogueId(id);
     }
 
     private static Poison unparseable(String detail) {
