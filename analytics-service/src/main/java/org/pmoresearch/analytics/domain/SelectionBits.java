@@ -96,7 +96,8 @@ public final class SelectionBits {
 
     /**
      * The selections the bits stand for: area id to task ids, both in the catalogue's order.
-     * @throws IllegalArgumentException when a bit lies beyond the version's areas or tasks
+     * @throws IllegalArgumentException when a bit lies beyond the version's areas or tasks, or a task's bit is set
+     *                                  without its area's, which {@link #encode} never writes
      */
     public Map<String, List<String>> decode(byte[] areaBits, byte[] taskBits) {
         checkWithin(areaBits, areaIds.length, "area");
