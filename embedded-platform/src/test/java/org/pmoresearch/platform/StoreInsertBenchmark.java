@@ -167,19 +167,26 @@ public final class StoreInsertBenchmark {
     }
 
     static Document fact(Random random, long offset, boolean timeOrdered, boolean selectionsAsBits) {
+        // The same random draws either way, so both forms hold the same selections.
         Document selections = new Document();
         byte[] areaBits = new byte[(AREAS.length + 7) / 8];
         byte[] taskBits = new byte[(AREAS.length * TASKS_PER_AREA + 7) / 8];
         for (int a = 0; a < AREAS.length; a++) {
-            areaBits[a / 8] |= (byte) (1 << (a % 8));
             StringBuilder tasks = new StringBuilder();
             for (int t = 0; t < 6; t++) {
                 int task = random.nextInt(TASKS_PER_AREA);
-                tasks.append(t == 0 ? "" : " ").append(AREAS[a]).append("-task-").append(task);
-                int bit = a * TASKS_PER_AREA + task;
-                taskBits[bit / 8] |= (byte) (1 << (bit % 8));
+                if (selectionsAsBits) {
+                    int bit = a * TASKS_PER_AREA + task;
+                    taskBits[bit / 8] |= (byte) (1 << (bit % 8));
+                } else {
+                    tasks.append(t == 0 ? "" : " ").append(AREAS[a]).append("-task-").append(task);
+                }
             }
-            selections.append(AREAS[a], tasks.toString());
+            if (selectionsAsBits) {
+                areaBits[a / 8] |= (byte) (1 << (a % 8));
+            } else {
+                selections.append(AREAS[a], tasks.toString());
+            }
         }
         UUID id = timeOrdered
                 ? new UUID((System.currentTimeMillis() << 16) | 0x7000 | (random.nextInt() & 0xfff),

@@ -33,14 +33,9 @@ public final class CatalogueIds {
             hash = 31 * hash + chars[offset + i];
         }
         String[] slots = table;
-        for (int slot = spread(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
-            String kept = slots[slot];
-            if (kept == null) {
-                break;
-            }
-            if (kept.hashCode() == hash && sameChars(kept, chars, offset, length)) {
-                return kept;
-            }
+        String kept = slots[probe(slots, hash, null, chars, offset, length)];
+        if (kept != null) {
+            return kept;
         }
         String id = new String(chars, offset, length);
         return isCatalogueId(id) ? keep(id) : null;
@@ -49,15 +44,9 @@ public final class CatalogueIds {
     /** {@code id} as the kept instance, or null when it is not a catalogue id. */
     public String id(String id) {
         String[] slots = table;
-        int hash = id.hashCode();
-        for (int slot = spread(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
-            String kept = slots[slot];
-            if (kept == null) {
-                break;
-            }
-            if (kept == id || (kept.hashCode() == hash && kept.equals(id))) {
-                return kept;
-            }
+        String kept = slots[probe(slots, id.hashCode(), id, null, 0, 0)];
+        if (kept != null) {
+            return kept;
         }
         return isCatalogueId(id) ? keep(id) : null;
     }
@@ -106,18 +95,27 @@ public final class CatalogueIds {
                 return id;
             }
             String[] copy = table.clone();
-            int hash = id.hashCode();
-            for (int slot = spread(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
-                String kept = copy[slot];
-                if (kept == null) {
-                    copy[slot] = id;
-                    size++;
-                    table = copy;
-                    return id;
-                }
-                if (kept.equals(id)) {
-                    return kept;
-                }
+            int slot = probe(copy, id.hashCode(), id, null, 0, 0);
+            if (copy[slot] != null) {
+                return copy[slot];
+            }
+            copy[slot] = id;
+            size++;
+            table = copy;
+            return id;
+        }
+    }
+
+    /**
+     * The slot of the id given as {@code id}, or else as {@code chars[offset, offset + length)}: where it is kept, or
+     * the empty slot where it would go. The table is never full: it has twice as many slots as it keeps ids.
+     */
+    private static int probe(String[] slots, int hash, String id, char[] chars, int offset, int length) {
+        for (int slot = spread(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
+            String kept = slots[slot];
+            if (kept == null || kept == id || (kept.hashCode() == hash
+                    && (id != null ? kept.equals(id) : sameChars(kept, chars, offset, length)))) {
+                return slot;
             }
         }
     }

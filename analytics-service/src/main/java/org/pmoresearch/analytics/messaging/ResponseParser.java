@@ -99,23 +99,18 @@ class ResponseParser {
             return null;
         }
         for (Map.Entry<String, List<String>> area : selections.entrySet()) {
-            if (!isCatalogueId(area.getKey())) {
+            if (!CatalogueIds.isCatalogueId(area.getKey())) {
                 return "invalid area id: " + area.getKey();
             }
             if (area.getValue() != null) {
                 for (String taskId : area.getValue()) {
-                    if (!isCatalogueId(taskId)) {
+                    if (!CatalogueIds.isCatalogueId(taskId)) {
                         return "invalid task id in area " + area.getKey() + ": " + taskId;
                     }
                 }
             }
         }
         return null;
-    }
-
-    /** See {@link CatalogueIds#isCatalogueId}. */
-    static boolean isCatalogueId(String id) {
-        return CatalogueIds.isCatalogueId(id);
     }
 
     private static Poison unparseable(String detail) {

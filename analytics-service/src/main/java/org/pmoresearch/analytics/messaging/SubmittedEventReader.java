@@ -8,9 +8,11 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,8 +186,8 @@ final class SubmittedEventReader {
     /** The profile's fields by name, in the order of the record's components. */
     private static final class ProfileFields {
 
-        static final String[] NAMES = {"pmoType", "role", "sector", "region", "organisationSize", "pmoHeadcount",
-                "yearsInPmo", "employment"};
+        static final String[] NAMES = Arrays.stream(RespondentProfile.class.getRecordComponents())
+                .map(RecordComponent::getName).toArray(String[]::new);
 
         static int indexOf(String name) {
             for (int i = 0; i < NAMES.length; i++) {

@@ -4,10 +4,40 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One string per catalogue id, up to a bound that events naming ever new ids cannot pass. */
+/**
+ * The catalogue id format ({@code ^[a-z0-9]+(-[a-z0-9]+)*$}, at most 80 characters), and one string per id, up to a
+ * bound that events naming ever new ids cannot pass.
+ */
 class CatalogueIdsTest {
 
     private final CatalogueIds ids = new CatalogueIds();
+
+    @Test
+    void lowerCaseWordsOfLettersAndDigitsJoinedBySingleHyphensAreCatalogueIds() {
+        assertThat(CatalogueIds.isCatalogueId("risk-management")).isTrue();
+        assertThat(CatalogueIds.isCatalogueId("a")).isTrue();
+        assertThat(CatalogueIds.isCatalogueId("iso-31000-2018")).isTrue();
+        assertThat(CatalogueIds.isCatalogueId("7")).isTrue();
+        assertThat(CatalogueIds.isCatalogueId("x".repeat(80))).isTrue();
+    }
+
+    @Test
+    void anythingElseIsNot() {
+        assertThat(CatalogueIds.isCatalogueId(null)).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("-risk")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("risk-")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("-")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("risk--management")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("Risk-management")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("risk.management")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("risk_management")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("risk management")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("risk\n")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("résumé")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("$where")).isFalse();
+        assertThat(CatalogueIds.isCatalogueId("x".repeat(81))).isFalse();
+    }
 
     @Test
     void anIdFoundByItsCharactersIsTheInstanceKeptForIt() {
