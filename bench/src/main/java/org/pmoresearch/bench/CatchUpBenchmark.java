@@ -142,7 +142,7 @@ public final class CatchUpBenchmark {
             rebuild.ifPresent(reading -> limits.add("CPU during the rebuild: " + rebuildUsage.detail() + "."));
             limits.add("The raw consumer only fetches; analytics also parses each event, checks and stores its response fact"
                     + " and writes the partition's counts to the MongoDB-wire store, so its rate is bounded by that work and"
-                    + " by the store (when embedded: mongo-java-server on H2, inside the launcher's JVM).");
+                    + " by the store (when embedded: mongo-java-server on H2, in a JVM of its own beside the broker's).");
             limits.add(String.format("Parsing alone, the first thing analytics does with an event, reads %.2f of the raw"
                     + " consumer's rate on one thread: the events are JSON of %,.0f B on average.",
                     parsedReading.perSecond() / rawReading.perSecond(), (double) eventBytes / events));

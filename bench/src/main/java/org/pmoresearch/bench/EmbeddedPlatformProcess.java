@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,8 +27,8 @@ import java.util.stream.Stream;
 
 /**
  * The embedded platform as its users run it, {@code java -jar embedded-platform/target/embedded-platform.jar},
- * as a child process with a temporary data directory and free ports: its broker and store get their own
- * JVM, as they would beside a real deployment, and "start-up" means exactly the documented command.
+ * as a child process with a temporary data directory and free ports: its broker and store get JVMs apart from
+ * the bench's, as they would beside a real deployment, and "start-up" means exactly the documented command.
  */
 final class EmbeddedPlatformProcess implements AutoCloseable {
 
@@ -47,16 +48,19 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
 
     /**
      * @param serviceJvmOptions  passed to the launcher's {@code --service-jvm-options} when present
+     * @param storeJvmOptions    passed to the launcher's {@code --store-jvm-options} when present
      * @param serviceEnvironment variables for the launcher's process, which its service JVMs inherit
      */
     record Settings(Path platformJar, Path servicesDir, int partitions, Optional<String> serviceJvmOptions,
-                    Map<String, String> serviceEnvironment) {
+                    Optional<String> storeJvmOptions, Map<String, String> serviceEnvironment) {
     }
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     // The launcher gives a service recording its class-data-sharing archive up to 120 s to exit.
     private static final Duration STOP_GRACE = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    /** The launcher's first argument for the store's own JVM, which it starts as a child of itself. */
+    private static final String STORE_COMMAND = "store";
 
     private final Path dataDir;
     private Settings settings;
@@ -136,6 +140,7 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
             command.add("--" + service.artifact().replace("-service", "") + "-port=" + servicePorts.get(service));
         }
         settings.serviceJvmOptions().ifPresent(options -> command.add("--service-jvm-options=" + options));
+        settings.storeJvmOptions().ifPresent(options -> command.add("--store-jvm-options=" + options));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launcherLog().toFile()));
@@ -263,11 +268,20 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
         return launchedAtNanos;
     }
 
-    /** The launcher (which hosts Kafka and the MongoDB-wire store) and each service JVM, by name. */
+    /**
+     * The launcher (which hosts the Kafka broker), the MongoDB-wire store's JVM and each service JVM, by name. A
+     * launcher that hosts the store itself (builds before the store had a JVM of its own) is named for both.
+     */
     Map<String, ProcessHandle> processes() {
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
-        processes.put("launcher (Kafka broker + MongoDB-wire store)", launcher.toHandle());
         List<ProcessHandle> children = launcher.children().toList();
+        Optional<ProcessHandle> store = children.stream()
+                .filter(child -> child.info().arguments().map(args -> Arrays.asList(args).contains(STORE_COMMAND))
+                        .orElse(false))
+                .findFirst();
+        processes.put(store.isPresent() ? "launcher (Kafka broker)" : "launcher (Kafka broker + MongoDB-wire store)",
+                launcher.toHandle());
+        store.ifPresent(process -> processes.put("MongoDB-wire store", process));
         for (Service service : Service.values()) {
             String jar = service.artifact() + ".jar";
             children.stream()

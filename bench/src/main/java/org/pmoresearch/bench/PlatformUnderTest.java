@@ -20,7 +20,7 @@ final class PlatformUnderTest implements AutoCloseable {
 
     static final Set<String> OPTION_NAMES = Set.of("platform", "catalogue-url", "survey-url", "analytics-url", "export-url",
             "bootstrap-servers", "admin-password-file", "report-token-secret-file", "platform-jar", "services-dir", "partitions",
-            "service-jvm-options");
+            "service-jvm-options", "store-jvm-options");
 
     /**
      * The survey's per-address token bucket is lifted for the embedded run: every request of a benchmark comes
@@ -76,6 +76,7 @@ final class PlatformUnderTest implements AutoCloseable {
                 args.path("services-dir", "."),
                 args.positiveInt("partitions", DEFAULT_PARTITIONS),
                 Optional.ofNullable(args.string("service-jvm-options", null)),
+                Optional.ofNullable(args.string("store-jvm-options", null)),
                 BENCHMARK_SERVICE_ENVIRONMENT);
     }
 
@@ -85,7 +86,8 @@ final class PlatformUnderTest implements AutoCloseable {
         EmbeddedPlatformProcess platform = EmbeddedPlatformProcess.start(settings);
         System.out.printf("Platform healthy after %.1f s%n", platform.allHealthyAfter().toMillis() / 1000.0);
         String jvmOptions = settings.serviceJvmOptions().map(options -> ", service JVM options `" + options + "`")
-                .orElse(", the launcher's default service JVM options");
+                .orElse(", the launcher's default service JVM options")
+                + settings.storeJvmOptions().map(options -> ", store JVM options `" + options + "`").orElse("");
         return embedded(platform, "embedded, started by the benchmark (`java -jar " + settings.platformJar() + "`, " + settings.partitions()
                         + " partitions" + jvmOptions + ", survey rate limit lifted)");
     }

@@ -72,7 +72,8 @@ public final class StartupBenchmark {
         ResultSection section = new ResultSection("Start-up: embedded platform, command to all healthy", runs >= DEFAULT_RUNS,
                 "embedded, started by the benchmark (`java -jar " + settings.platformJar() + "`, " + settings.partitions()
                         + " partitions" + settings.serviceJvmOptions().map(jvm -> ", service JVM options `" + jvm + "`")
-                        .orElse(", the launcher's default service JVM options") + ")");
+                        .orElse(", the launcher's default service JVM options")
+                        + settings.storeJvmOptions().map(jvm -> ", store JVM options `" + jvm + "`").orElse("") + ")");
         section.paragraph("Each run launches the command on a fresh data directory (so Kafka's log directory is formatted"
                 + " and the catalogue is seeded), polls every service's /actuator/health every 100 ms until it answers UP,"
                 + " then GET /api/survey until the survey serves the catalogue; then stops the platform with SIGTERM and"
@@ -91,7 +92,7 @@ public final class StartupBenchmark {
                 medianRestart / TARGET.toSeconds(), medianFirst <= TARGET.toSeconds() ? "met" : "not met", medianFirst,
                 medianFirst / TARGET.toSeconds()));
         section.bullets("What limits it", List.of(
-                "The launcher starts Kafka and the store, then the four service JVMs at once: on this machine's "
+                "The launcher starts Kafka and the store (the store in a JVM of its own), then the four service JVMs at once: on this machine's "
                         + Runtime.getRuntime().availableProcessors() + " cores they compete for CPU while each loads"
                         + " its classes and Spring context, so the last service's time is what the cores allow, not the"
                         + " slowest service alone.",

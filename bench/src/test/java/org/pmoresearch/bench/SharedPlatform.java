@@ -20,7 +20,7 @@ final class SharedPlatform {
         if (platform == null) {
             Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
             EmbeddedPlatformProcess.Settings settings = new EmbeddedPlatformProcess.Settings(
-                    root.resolve("embedded-platform/target/embedded-platform.jar"), root, 12, Optional.empty(),
+                    root.resolve("embedded-platform/target/embedded-platform.jar"), root, 12, Optional.empty(), Optional.empty(),
                     PlatformUnderTest.BENCHMARK_SERVICE_ENVIRONMENT);
             EmbeddedPlatformProcess started = EmbeddedPlatformProcess.start(settings);
             platform = PlatformUnderTest.embedded(started, "embedded, started by the test");

@@ -19,9 +19,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The one-command local run: a real Kafka broker (KRaft) and a MongoDB-wire store in this JVM, then
- * the four services as child JVMs from their own jars, configured through the same environment
- * variables they read in production. Ctrl-C or SIGTERM stops the children, then the store and the broker.
+ * The one-command local run: a real Kafka broker (KRaft) in this JVM, a MongoDB-wire store in a child JVM of its
+ * own, then the four services as child JVMs from their own jars, configured through the same environment
+ * variables they read in production. Ctrl-C or SIGTERM stops the services, then the store and the broker.
  */
 public final class EmbeddedPlatform implements AutoCloseable {
 
@@ -62,8 +62,9 @@ public final class EmbeddedPlatform implements AutoCloseable {
             }
         }
         secrets = LocalSecrets.loadOrCreate(settings.dataDir());
+        mongo.launch();
         kafka.start();
-        mongo.start();
+        mongo.awaitReady();
         for (Service service : Service.values()) {
             Optional<Path> classDataCache = settings.classDataSharing()
                     ? Optional.of(settings.classDataCacheOf(service))
@@ -143,6 +144,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         if (words.length == 1 && words[0].equals("status")) {
             services.forEach((service, process) -> System.out.printf("  %-18s %s%n", service.artifact(),
                     process.isAlive() ? "running" : "stopped"));
+            System.out.printf("  %-18s %s%n", "mongo (store)", mongo.isAlive() ? "running" : "stopped");
             return;
         }
         if (words.length != 2) {
@@ -267,6 +269,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(StoreServer.COMMAND)) {
+            try {
+                StoreServer.run(Arrays.copyOfRange(args, 1, args.length));
+            } catch (Exception e) {
+                // The store's network threads would keep a JVM whose store never started alive.
+                log.error("The MongoDB-wire store did not start: {}", e.getMessage(), e);
+                System.exit(1);
+            }
+            return;
+        }
         if (List.of(args).contains("--help")) {
             System.out.println(PlatformSettings.usage());
             return;

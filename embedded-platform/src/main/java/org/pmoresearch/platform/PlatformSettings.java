@@ -20,6 +20,7 @@ public record PlatformSettings(
         Map<Service, Integer> servicePorts,
         int responsePartitions,
         List<String> serviceJvmOptions,
+        List<String> storeJvmOptions,
         boolean classDataSharing) {
 
     /**
@@ -74,6 +75,14 @@ public record PlatformSettings(
 
     /** Every service's JVM options unless {@code --service-jvm-options} says otherwise. */
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * The store's JVM options unless {@code --store-jvm-options} says otherwise. The store runs alone in its JVM, so
+     * a collection stops only the store (and the analytics write waiting for it). Its live data is large and short
+     * lived (the pages H2 holds until it writes them, a second's worth of facts): with the serial collector in a
+     * 256 MB heap a rebuild spent 10 s of a 2-minute run in pauses, and G1 in 1-2 GB, 2.6 s (docs/benchmarks.md,
+     * "The store in a JVM of its own").
+     */
+    static final List<String> STORE_JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseG1GC");
     /** Compiles with C1 only. */
     static final String QUICK_START = "-XX:TieredStopAtLevel=1";
     /** A heap that starts small, for the services that serve few requests. */
@@ -104,7 +113,7 @@ public record PlatformSettings(
             ports.put(service, service.defaultPort());
         }
         return new PlatformSettings(Path.of("data"), Path.of("."), "localhost", 9092, 9093, 27017, Map.copyOf(ports), 12,
-                DEFAULT_JVM_OPTIONS, true);
+                DEFAULT_JVM_OPTIONS, STORE_JVM_OPTIONS, true);
     }
 
     /** Reads {@code --data-dir=..., --kafka-port=..., --catalogue-port=...} and so on over the defaults. */
@@ -118,6 +127,7 @@ public record PlatformSettings(
         int mongoPort = settings.mongoPort();
         int partitions = settings.responsePartitions();
         List<String> jvmOptions = settings.serviceJvmOptions();
+        List<String> storeJvmOptions = settings.storeJvmOptions();
         boolean classDataSharing = settings.classDataSharing();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -137,13 +147,14 @@ public record PlatformSettings(
                 case "export-port" -> ports.put(Service.EXPORT, port(name, value));
                 case "partitions" -> partitions = positive(name, value);
                 case "service-jvm-options" -> jvmOptions = List.of(value.trim().split("\\s+"));
+                case "store-jvm-options" -> storeJvmOptions = List.of(value.trim().split("\\s+"));
                 case "class-data-sharing" -> classDataSharing = bool(name, value);
                 default -> throw new IllegalArgumentException("Unknown option --" + name + " (see --help)");
             }
         }
         return new PlatformSettings(dataDir, servicesDir, settings.host(), kafkaPort,
                 controllerPort == null ? kafkaPort + 1 : controllerPort, mongoPort, Map.copyOf(ports), partitions, jvmOptions,
-                classDataSharing);
+                storeJvmOptions, classDataSharing);
     }
 
     public String kafkaBootstrap() {
@@ -165,7 +176,7 @@ public record PlatformSettings(
     /** The same settings with a broker and a store at ports nothing listens on, for a run that must reach neither. */
     PlatformSettings withUnreachableBrokerAndStore() {
         return new PlatformSettings(dataDir, servicesDir, host, 1, 2, 1, servicePorts, responsePartitions, serviceJvmOptions,
-                classDataSharing);
+                storeJvmOptions, classDataSharing);
     }
 
     /**
@@ -188,10 +199,13 @@ public record PlatformSettings(
                                              (before them: catalogue and export get %s,
                                               survey and analytics %s, the survey on fewer than 8 processors
                                               also %s)
+                  --store-jvm-options="%s"
+                                             the MongoDB-wire store's JVM (a child process of the launcher)
                   --class-data-sharing=true  run each service from an extracted copy with a class-data-sharing archive
                                              (<service>/target/cds, made by the build; else on its first run)
                 """.formatted(String.join(" ", DEFAULT_JVM_OPTIONS), String.join(" ", Service.CATALOGUE.ownJvmOptions()),
-                String.join(" ", LOADED_HEAP), String.join(" ", surveyCompilerThreads(1)));
+                String.join(" ", LOADED_HEAP), String.join(" ", surveyCompilerThreads(1)),
+                String.join(" ", STORE_JVM_OPTIONS));
     }
 
     private static boolean bool(String name, String value) {

@@ -71,7 +71,8 @@ class PlatformEndToEndIT {
         }
         PlatformSettings defaults = PlatformSettings.defaults();
         settings = new PlatformSettings(dataDir, Path.of(System.getProperty("platform.root", "..")), "localhost",
-                freePort(), freePort(), freePort(), Map.copyOf(ports), 6, defaults.serviceJvmOptions(), defaults.classDataSharing());
+                freePort(), freePort(), freePort(), Map.copyOf(ports), 6, defaults.serviceJvmOptions(),
+                defaults.storeJvmOptions(), defaults.classDataSharing());
         platform = EmbeddedPlatform.start(settings);
     }
 
