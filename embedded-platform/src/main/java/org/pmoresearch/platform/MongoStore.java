@@ -32,9 +32,19 @@ final class MongoStore implements AutoCloseable {
 
     MongoStore(PlatformSettings settings) {
         this.settings = settings;
-        this.file = settings.dataDir().resolve("mongo").resolve("pmo.mv.db").toAbsolutePath();
+        this.file = fileOf(settings);
         this.logFile = settings.dataDir().resolve("logs").resolve("store.log");
-        this.readyFile = file.resolveSibling("store.ready");
+        this.readyFile = readyFileOf(settings);
+    }
+
+    /** The store's file under the data directory. */
+    static Path fileOf(PlatformSettings settings) {
+        return settings.dataDir().resolve("mongo").resolve("pmo.mv.db").toAbsolutePath();
+    }
+
+    /** The file the store writes once its port is bound, beside its data file. */
+    static Path readyFileOf(PlatformSettings settings) {
+        return fileOf(settings).resolveSibling("store.ready");
     }
 
     /** Launches the store's JVM and returns at once; {@link #awaitReady} waits until it accepts connections. */
@@ -84,7 +94,7 @@ final class MongoStore implements AutoCloseable {
         command.add(ClassDataSharing.javaExecutable());
         command.addAll(settings.storeJvmOptions());
         command.addAll(launchArguments());
-        command.addAll(StoreServer.arguments(settings.host(), settings.mongoPort(), file, readyFile));
+        command.addAll(StoreServer.arguments(settings));
         return command;
     }
 

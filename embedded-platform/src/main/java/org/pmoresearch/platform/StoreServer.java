@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The MongoDB-wire store (mongo-java-server on {@link StoreBackend}) as a process of its own, which the launcher
- * starts as {@code store --host=… --port=… --file=… --ready-file=…}. Its own JVM, not the broker's: the store allocates most of
+ * starts as {@code store --data-dir=… --mongo-port=…}. Its own JVM, not the broker's: the store allocates most of
  * what the platform's counting allocates, and every collection of a heap it shared with the broker held up the
  * acknowledgements the survey waits for (docs/benchmarks.md, "The store in a JVM of its own").
  * <p>
@@ -29,42 +29,24 @@ public final class StoreServer {
     private StoreServer() {
     }
 
-    /** The arguments after {@link #COMMAND}, as {@link MongoStore} passes them. */
-    static List<String> arguments(String host, int port, Path file, Path readyFile) {
-        return List.of("--host=" + host, "--port=" + port, "--file=" + file.toAbsolutePath(),
-                "--ready-file=" + readyFile.toAbsolutePath());
+    /** The arguments after {@link #COMMAND}: the launcher's own options that say where the store listens and keeps its file. */
+    static List<String> arguments(PlatformSettings settings) {
+        return List.of("--data-dir=" + settings.dataDir().toAbsolutePath(), "--mongo-port=" + settings.mongoPort());
     }
 
     static void run(String[] args) throws Exception {
-        String host = null;
-        Integer port = null;
-        Path file = null;
-        Path readyFile = null;
-        for (String arg : args) {
-            String value = arg.substring(arg.indexOf('=') + 1);
-            if (arg.startsWith("--host=")) {
-                host = value;
-            } else if (arg.startsWith("--port=")) {
-                port = Integer.parseInt(value);
-            } else if (arg.startsWith("--file=")) {
-                file = Path.of(value);
-            } else if (arg.startsWith("--ready-file=")) {
-                readyFile = Path.of(value);
-            } else {
-                throw new IllegalArgumentException("Unknown store argument '" + arg + "'");
-            }
-        }
-        if (host == null || port == null || file == null || readyFile == null) {
-            throw new IllegalArgumentException("The store needs --host, --port, --file and --ready-file");
-        }
+        PlatformSettings settings = PlatformSettings.fromArgs(args);
+        String host = settings.host();
+        int port = settings.mongoPort();
+        Path file = MongoStore.fileOf(settings);
+        Path readyFile = MongoStore.readyFileOf(settings);
         Files.createDirectories(file.getParent());
         MongoServer server = new MongoServer(StoreBackend.open(file));
         server.bind(host, port);
         log.info("MongoDB-wire store listening on {}:{}, file {}", host, port, file);
         CountDownLatch stopped = new CountDownLatch(1);
-        Path ready = readyFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            deleteQuietly(ready);
+            deleteQuietly(readyFile);
             server.shutdown();
             log.info("MongoDB-wire store stopped");
             stopped.countDown();

@@ -70,8 +70,8 @@ class MongoStoreTest {
 
         assertThat(byDefault.command()).containsSubsequence(PlatformSettings.STORE_JVM_OPTIONS);
         assertThat(configured.command())
-                .containsSubsequence("-Xmx3g", "-XX:+UseSerialGC", StoreServer.COMMAND, "--host=localhost", "--port=27018",
-                        "--file=" + dataDir.resolve("mongo").resolve("pmo.mv.db").toAbsolutePath())
+                .containsSubsequence("-Xmx3g", "-XX:+UseSerialGC", StoreServer.COMMAND,
+                        "--data-dir=" + dataDir.toAbsolutePath(), "--mongo-port=27018")
                 .doesNotContainAnyElementsOf(PlatformSettings.STORE_JVM_OPTIONS);
     }
 
