@@ -101,33 +101,31 @@ final class IndexKeyType extends ObjectDataType {
     private static final long TOO_LONG = Long.MIN_VALUE;
 
     /**
-     * In one pass: the encoded lengths of both strings and their first different character.
+     * The characters before the first different one add the same to both encodings' lengths, so only the rest of
+     * each string is measured.
      * @return negative, zero or positive, or {@link #TOO_LONG}
      */
     private static long compareShortStrings(String x, String y) {
-        int common = Math.min(x.length(), y.length());
-        int lengthX = 0;
-        int lengthY = 0;
-        int firstDifference = 0;
-        for (int i = 0; i < common; i++) {
-            char cx = x.charAt(i);
-            char cy = y.charAt(i);
-            lengthX += encodedLength(cx);
-            lengthY += encodedLength(cy);
-            if (firstDifference == 0 && cx != cy) {
-                firstDifference = Integer.compare(encodingRank(cx), encodingRank(cy));
-            }
-        }
-        lengthX += modifiedUtf8Length(x, common);
-        lengthY += modifiedUtf8Length(y, common);
-        if (lengthX > MAX_SHORT_UTF_LENGTH || lengthY > MAX_SHORT_UTF_LENGTH) {
+        if (tooLong(x) || tooLong(y)) {
             return TOO_LONG;
         }
-        if (lengthX != lengthY) {
-            return lengthX < lengthY ? -1 : 1;
+        int common = Math.min(x.length(), y.length());
+        int first = 0;
+        while (first < common && x.charAt(first) == y.charAt(first)) {
+            first++;
         }
-        // Equal encoded lengths and equal characters up to the shorter string mean equal strings.
-        return firstDifference;
+        int restX = modifiedUtf8Length(x, first);
+        int restY = modifiedUtf8Length(y, first);
+        if (restX != restY) {
+            return restX < restY ? -1 : 1;
+        }
+        // Equal encoded lengths: either both strings end at the first difference (they are equal), or both go on.
+        return first == common ? 0 : Integer.compare(encodingRank(x.charAt(first)), encodingRank(y.charAt(first)));
+    }
+
+    /** Whether the string's encoding is too long for a two-byte length; no character takes more than three bytes. */
+    private static boolean tooLong(String s) {
+        return s.length() > MAX_SHORT_UTF_LENGTH / 3 && modifiedUtf8Length(s, 0) > MAX_SHORT_UTF_LENGTH;
     }
 
     /** Orders characters as their modified UTF-8 encodings order: U+0000 between U+007F and U+0080. */

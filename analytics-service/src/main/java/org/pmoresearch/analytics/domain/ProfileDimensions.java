@@ -6,10 +6,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,8 @@ public final class ProfileDimensions {
 
     private final List<Dimension> dimensions;
     private final Map<String, Dimension> dimensionsById;
-    private final Map<String, Method> profileAccessors;
+    /** Each dimension's place in {@link RespondentProfile#values()}. */
+    private final int[] fieldIndexes;
 
     public ProfileDimensions(List<Dimension> dimensions) {
         this.dimensions = List.copyOf(dimensions);
@@ -37,12 +34,13 @@ public final class ProfileDimensions {
                 .collect(Collectors.toMap(Dimension::id, Function.identity(), (first, second) -> {
                     throw new IllegalStateException("Profile dimension " + first.id() + " appears twice");
                 }, LinkedHashMap::new));
-        this.profileAccessors = Arrays.stream(RespondentProfile.class.getRecordComponents())
-                .collect(Collectors.toMap(RecordComponent::getName, RecordComponent::getAccessor));
-        if (!new TreeSet<>(profileAccessors.keySet()).equals(new TreeSet<>(dimensionsById.keySet()))) {
+        Set<String> fields = new TreeSet<>(RespondentProfile.FIELDS);
+        if (!fields.equals(new TreeSet<>(dimensionsById.keySet()))) {
             throw new IllegalStateException("Profile questions " + new TreeSet<>(dimensionsById.keySet())
-                    + " do not match the RespondentProfile fields " + new TreeSet<>(profileAccessors.keySet()));
+                    + " do not match the RespondentProfile fields " + fields);
         }
+        this.fieldIndexes = this.dimensions.stream()
+                .mapToInt(dimension -> RespondentProfile.FIELDS.indexOf(dimension.id())).toArray();
     }
 
     /** Reads the questions the survey asks, from the contracts jar. */
@@ -78,21 +76,15 @@ public final class ProfileDimensions {
         if (profile == null) {
             return segments;
         }
-        for (Dimension dimension : dimensions) {
-            String value = valueOf(profile, dimension.id());
+        List<String> values = profile.values();
+        for (int i = 0; i < dimensions.size(); i++) {
+            Dimension dimension = dimensions.get(i);
+            String value = values.get(fieldIndexes[i]);
             if (dimension.allows(value)) {
                 segments.put(dimension.id(), value);
             }
         }
         return segments;
-    }
-
-    private String valueOf(RespondentProfile profile, String dimensionId) {
-        try {
-            return (String) profileAccessors.get(dimensionId).invoke(profile);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read profile field " + dimensionId, e);
-        }
     }
 
     /** One profile question: its id is the profile field, its options the values a respondent may give. */
@@ -103,7 +95,15 @@ public final class ProfileDimensions {
         }
 
         public boolean allows(String value) {
-            return value != null && options.stream().anyMatch(option -> option.value().equals(value));
+            if (value == null) {
+                return false;
+            }
+            for (Option option : options) {
+                if (option.value().equals(value)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public Optional<Option> option(String value) {

@@ -8,11 +8,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,17 +132,17 @@ final class SubmittedEventReader {
         if (text.isEmpty() || text.charAt(text.length() - 1) != 'Z') {
             throw new NotInShape();
         }
-        return Instant.parse(text);
+        return UtcInstants.parse(text);
     }
 
     private static RespondentProfile profile(JsonParser parser, JsonToken token) {
         if (token != JsonToken.START_OBJECT) {
             throw new NotInShape();
         }
-        String[] values = new String[ProfileFields.NAMES.length];
+        String[] values = new String[RespondentProfile.FIELDS.size()];
         int seen = 0;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-            int field = ProfileFields.indexOf(name);
+            int field = RespondentProfile.FIELDS.indexOf(name);
             if (field < 0 || (seen & (1 << field)) != 0) {
                 throw new NotInShape();
             }
@@ -152,7 +150,7 @@ final class SubmittedEventReader {
             JsonToken value = parser.nextToken();
             values[field] = value == JsonToken.VALUE_NULL ? null : string(parser, value);
         }
-        return ProfileFields.profile(values);
+        return RespondentProfile.of(values);
     }
 
     private Map<String, List<String>> selections(JsonParser parser, JsonToken token) {
@@ -181,27 +179,6 @@ final class SubmittedEventReader {
             }
         }
         return selections;
-    }
-
-    /** The profile's fields by name, in the order of the record's components. */
-    private static final class ProfileFields {
-
-        static final String[] NAMES = Arrays.stream(RespondentProfile.class.getRecordComponents())
-                .map(RecordComponent::getName).toArray(String[]::new);
-
-        static int indexOf(String name) {
-            for (int i = 0; i < NAMES.length; i++) {
-                if (NAMES[i].equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        static RespondentProfile profile(String[] values) {
-            return new RespondentProfile(values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-                    values[7]);
-        }
     }
 
     /** The record is not in the shape this reader takes. */

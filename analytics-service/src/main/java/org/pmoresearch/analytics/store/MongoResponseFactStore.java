@@ -19,8 +19,6 @@ import org.pmoresearch.contracts.RespondentProfile;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,8 +41,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * has every id they name, as ids otherwise.
  */
 public class MongoResponseFactStore implements ResponseFactStore {
-
-    private static final RecordComponent[] PROFILE_FIELDS = RespondentProfile.class.getRecordComponents();
 
     private final MongoOperations mongo;
     private final CatalogueVersions catalogues;
@@ -172,14 +168,10 @@ public class MongoResponseFactStore implements ResponseFactStore {
     }
 
     private static void writeProfile(BsonBinaryWriter writer, RespondentProfile profile) {
-        for (RecordComponent field : PROFILE_FIELDS) {
-            try {
-                Object value = field.getAccessor().invoke(profile);
-                if (value != null) {
-                    writer.writeString(field.getName(), (String) value);
-                }
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("Cannot read profile field " + field.getName(), e);
+        List<String> values = profile.values();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+                writer.writeString(RespondentProfile.FIELDS.get(i), values.get(i));
             }
         }
     }
