@@ -1,6 +1,7 @@
 package org.pmoresearch.contracts;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -35,6 +36,19 @@ class RespondentProfileTest {
         }
         assertThat(profile.values()).containsExactlyElementsOf(byReflection);
         assertThat(RespondentProfile.of(distinct)).isEqualTo(profile);
+    }
+
+    @Test
+    void itsJsonHoldsTheFieldsOnly() {
+        JsonMapper json = JsonMapper.builder().build();
+        RespondentProfile profile = RespondentProfile.of(RespondentProfile.FIELDS.toArray(String[]::new));
+
+        List<String> properties = new ArrayList<>();
+        json.readTree(json.writeValueAsString(profile)).propertyNames().forEach(properties::add);
+
+        assertThat(properties).containsExactlyElementsOf(RespondentProfile.FIELDS);
+        assertThat(json.readValue("{\"role\": \"pmo-lead\"}", RespondentProfile.class))
+                .isEqualTo(new RespondentProfile(null, "pmo-lead", null, null, null, null, null, null));
     }
 
     @Test
