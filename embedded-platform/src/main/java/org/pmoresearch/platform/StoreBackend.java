@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * mongo-java-server's H2 backend with its unique indexes (every collection's {@code _id} among them) ordered by
+ * mongo-java-server's H2 backend with its unique indexes (every collection's {@code _id} among them) kept as
+ * {@link StoreUniqueIndex}es, which add a key without looking it up once more, and ordered by
  * {@link IndexKeyType}: the same order, on disk and in memory, as the backend's own, reached without serialising
  * both keys for every comparison; and its collections are {@link StoreCollection}s, which read pages in
  * {@code _id} order without sorting the whole collection and keep no running total of their documents' size; and
@@ -103,15 +104,16 @@ class StoreBackend extends H2Backend {
         }
 
         /**
-         * The backend opens the index's map by name; opening it first with the faster key type makes that the
-         * map it gets. A map already open (by an earlier call) keeps the type it was opened with.
+         * The map the backend keeps the index in, by the backend's name for it, opened with the faster key type (a
+         * map already open, by an earlier call, keeps the type it was opened with), as a {@link StoreUniqueIndex}.
          */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
-            getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+            MVMap<KeyValue, Object> positions = getMvStore().openMap(
+                    getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType(compactValues())));
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return new StoreUniqueIndex(indexName, positions, keys, sparse);
         }
 
         /** The backend's collection, on the same maps, as {@link StoreCollection} changes it. */
