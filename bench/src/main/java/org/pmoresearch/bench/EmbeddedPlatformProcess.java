@@ -3,6 +3,7 @@ package org.pmoresearch.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,10 +18,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
@@ -59,6 +63,9 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
     // The launcher gives a service recording its class-data-sharing archive up to 120 s to exit.
     private static final Duration STOP_GRACE = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final int FIRST_FREE_PORT = 20_000;
+    private static final int END_FREE_PORTS = 32_000;
+    private static final int FREE_PORT_ATTEMPTS = 1_000;
     /** The launcher's first argument for the store's own JVM, which it starts as a child of itself. */
     private static final String STORE_COMMAND = "store";
 
@@ -370,20 +377,33 @@ final class EmbeddedPlatformProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Free ports below the range the kernel hands out as the local ports of outgoing connections (from 32768 on
+     * Linux, 49152 elsewhere): a port the kernel picked from that range and left free until a service binds it, at
+     * the end of its start-up, can meanwhile become the local port of one of the platform's own connections.
+     */
     private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
+        Set<Integer> chosen = new LinkedHashSet<>();
+        for (int attempt = 0; chosen.size() < count; attempt++) {
+            if (attempt == FREE_PORT_ATTEMPTS) {
+                throw new IOException("Found " + chosen.size() + " of " + count + " free ports in [" + FIRST_FREE_PORT
+                        + ", " + END_FREE_PORTS + ")");
             }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
+            int port = ThreadLocalRandom.current().nextInt(FIRST_FREE_PORT, END_FREE_PORTS);
+            if (!chosen.contains(port) && canListenOn(port)) {
+                chosen.add(port);
             }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean canListenOn(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

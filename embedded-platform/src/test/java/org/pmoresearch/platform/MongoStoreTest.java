@@ -122,8 +122,6 @@ class MongoStoreTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ListenPorts.free();
     }
 }

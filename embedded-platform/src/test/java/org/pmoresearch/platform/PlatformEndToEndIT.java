@@ -9,6 +9,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.pmoresearch.platform.PlatformSettings.Service;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +53,8 @@ class PlatformEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int RESPONSES = 50;
 
-    @TempDir
+    /** Kept, with the services' logs, when a test fails. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dataDir;
 
     private static PlatformSettings settings;
@@ -65,13 +66,14 @@ class PlatformEndToEndIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
+        int[] free = ListenPorts.free(3 + Service.values().length);
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, free[3 + service.ordinal()]);
         }
         PlatformSettings defaults = PlatformSettings.defaults();
         settings = new PlatformSettings(dataDir, Path.of(System.getProperty("platform.root", "..")), "localhost",
-                freePort(), freePort(), freePort(), Map.copyOf(ports), 6, defaults.serviceJvmOptions(),
+                free[0], free[1], free[2], Map.copyOf(ports), 6, defaults.serviceJvmOptions(),
                 defaults.storeJvmOptions(), defaults.classDataSharing());
         platform = EmbeddedPlatform.start(settings);
     }
@@ -295,12 +297,6 @@ class PlatformEndToEndIT {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static boolean isListening(int port) {
