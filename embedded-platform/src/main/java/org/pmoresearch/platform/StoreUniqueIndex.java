@@ -19,6 +19,8 @@ import java.util.Map;
  * (and before it changes one), under its own lock; the backend's index then looked every key up once more before
  * putting it, one tree walk in three of an insert's index work. Here the put itself refuses a key that is there,
  * and a key refused so takes back the keys this call put before it. A sparse index adds as the backend's does.
+ * The rest is the backend's own index on the same map; it cannot be extended, as its constructor is not visible
+ * outside the backend's package.
  */
 final class StoreUniqueIndex extends AbstractUniqueIndex<Object> {
 

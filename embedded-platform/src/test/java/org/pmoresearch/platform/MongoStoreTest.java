@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ class MongoStoreTest {
 
     @Test
     void runsInAChildJvmAndKeepsWhatItStoredAcrossARestart() throws Exception {
-        PlatformSettings settings = settings(freePort());
+        PlatformSettings settings = settings(ListenPorts.free());
         store = new MongoStore(settings);
         store.start();
 
@@ -88,7 +87,7 @@ class MongoStoreTest {
 
     @Test
     void stopsAndClosesItsFileWhenTheProcessThatStartedItIsGone() throws Exception {
-        PlatformSettings settings = settings(freePort());
+        PlatformSettings settings = settings(ListenPorts.free());
         String storeCommand = new MongoStore(settings).command().stream()
                 .map(argument -> "'" + argument.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
@@ -119,9 +118,5 @@ class MongoStoreTest {
 
     private static MongoCollection<Document> responses(MongoClient client) {
         return client.getDatabase("test").getCollection("responses");
-    }
-
-    private static int freePort() throws IOException {
-        return ListenPorts.free();
     }
 }
