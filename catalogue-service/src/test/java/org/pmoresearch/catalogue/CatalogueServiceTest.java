@@ -56,6 +56,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -283,6 +284,16 @@ class CatalogueServiceTest {
                         .andExpect(content().string(containsString("pmo_catalogue_version_current{application=\"catalogue-service\"} 1.0")))
                         .andExpect(content().string(containsString("pmo_catalogue_published_total{application=\"catalogue-service\"} 1.0")))
                         .andExpect(content().string(containsString("pmo_catalogue_publish_failures_total{application=\"catalogue-service\"} 0.0"))));
+    }
+
+    @Test
+    void aHeadRequestIsAnsweredAsAGetWouldBe() throws Exception {
+        mvc.perform(head("/api/catalogue"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON));
+        mvc.perform(head("/api/catalogue/versions/1")).andExpect(status().isOk());
+        mvc.perform(head("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(head("/api/admin/anything")).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -64,6 +64,22 @@ class ServiceEndpointsTest extends RunningExportService {
         assertThat(ExportHttp.text(response)).contains("urn:pmoresearch:problem:invalid-parameter");
     }
 
+    @Test
+    void aHeadRequestIsAnsweredAsAGetWouldBeWithoutTheBody() throws Exception {
+        HttpResponse<String> workbook = head("/api/exports/pmo-services.xlsx");
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Type"))
+                .hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(workbook.body()).isEmpty();
+        assertThat(head("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(head("/api/exports/responses.xlsx").statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> head(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
     void aMalformedFormBodyIsRefusedLikeAnyOtherRequestForAClosedPath(String method) throws Exception {

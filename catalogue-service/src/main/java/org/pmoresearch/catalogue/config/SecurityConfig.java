@@ -53,6 +53,9 @@ public class SecurityConfig {
 
     private static final String PUBLIC_API = "/api/catalogue/**";
     private static final String ADMIN_API = "/api/admin/**";
+    /** Open to GET, and so to HEAD, which answers what GET would without the body (link checkers, uptime probes). */
+    private static final String[] PUBLIC_READS = {PUBLIC_API, "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
     /** The admin page needs the credential too, so the browser asks for it once and reuses it for the page's API calls. */
     private static final String ADMIN_PAGES = "/admin/**";
     private static final String ADMIN_ROLE = "ADMIN";
@@ -80,9 +83,8 @@ public class SecurityConfig {
 
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, PUBLIC_API).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(adminPaths).hasRole(ADMIN_ROLE)
                         .anyRequest().denyAll())

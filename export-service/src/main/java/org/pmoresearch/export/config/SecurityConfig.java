@@ -42,6 +42,12 @@ public class SecurityConfig {
     private static final String REALM = "pmo-export";
     private static final String ADMIN_XLSX_EXPORT = "/api/exports/responses.xlsx";
     private static final String ADMIN_CSV_EXPORT = "/api/exports/responses.csv";
+    /**
+     * Open to GET, and so to HEAD, which answers what GET would without the body (link checkers, uptime probes); the
+     * admin exports under them are matched first.
+     */
+    private static final String[] PUBLIC_READS = {"/api/exports/**", "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
@@ -67,8 +73,8 @@ public class SecurityConfig {
                         // A streamed download and an error page are dispatched again; the first dispatch was already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(adminPaths).hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/exports/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(basicChallenge))
                 .exceptionHandling(exceptions -> exceptions
