@@ -33,6 +33,9 @@
     tableBody: document.getElementById('table-body'),
     status: document.getElementById('status'),
     surveyLink: document.getElementById('survey-link'),
+    join: document.getElementById('join'),
+    joinCode: document.getElementById('join-code'),
+    joinUrl: document.getElementById('join-url'),
     workbookLink: document.getElementById('workbook-link'),
     legend: {
       core: document.getElementById('legend-core'),
@@ -455,6 +458,13 @@
     page.legend.suppressed.textContent = 'hidden: ' + fewerThanK();
     page.surveyLink.href = config.links.survey;
     page.workbookLink.href = config.links.workbook;
+    if (config.join) {
+      // Shown in presenter mode: the room scans the code, or types the address, scheme left out.
+      page.joinCode.alt = 'QR code of ' + config.join.url;
+      page.joinCode.src = config.join.qrCode;
+      page.joinUrl.textContent = config.join.url.replace(/^https?:\/\//, '');
+      page.join.hidden = false;
+    }
   }
 
   window.addEventListener('resize', () => render());

@@ -11,10 +11,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.pmoresearch.contracts.EventHeaders;
+import org.pmoresearch.analytics.web.QrCodes;
 import org.pmoresearch.contracts.Topics;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
@@ -202,6 +206,56 @@ class AnalyticsPipelineTest extends AnalyticsIntegrationTest {
         assertThat(hotspots.get("filter").isNull()).isTrue();
         assertThat(hotspots.get("suppressed").asBoolean()).isFalse();
         assertThat(hotspots.get("minCellSize").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void theDashboardShowsARoomTheSurveyAsAQrCodeOfItsOwnOrigin() throws Exception {
+        mvc.perform(get("/dashboard/config.json").with(origin("https", "pmo.example.org", 8443)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.join.url").value("https://pmo.example.org:8443/survey/"))
+                .andExpect(jsonPath("$.join.qrCode").value("/dashboard/survey-qr.svg"));
+
+        MockHttpServletResponse image = mvc.perform(get("/dashboard/survey-qr.svg")
+                        .with(origin("https", "pmo.example.org", 8443)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andExpect(header().string("Cache-Control", "max-age=300"))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+                .andReturn().getResponse();
+        assertThat(QrCodes.textOfSvg(image.getContentAsString())).isEqualTo("https://pmo.example.org:8443/survey/");
+
+        mvc.perform(get("/dashboard/survey-qr.svg").with(origin("http", "localhost", 80)))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(QrCodes.textOfSvg(result.getResponse().getContentAsString()))
+                        .isEqualTo("http://localhost/survey/"));
+
+        mvc.perform(get("/dashboard/survey-qr.svg").with(origin("https", "a".repeat(3_000) + ".example.org", 443)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value(containsString("url-too-long-for-qr-code")))
+                .andExpect(jsonPath("$.detail").value(containsString("PMO_PUBLIC_SURVEY_URL")));
+    }
+
+    private static RequestPostProcessor origin(String scheme, String host, int port) {
+        return request -> {
+            request.setScheme(scheme);
+            request.setServerName(host);
+            request.setServerPort(port);
+            return request;
+        };
+    }
+
+    @Test
+    void aHeadRequestIsAnsweredAsAGetWouldBe() throws Exception {
+        mvc.perform(head("/api/hotspots"))
+                .andExpect(status().isOk())
+                .andExpect(header().exists("ETag"));
+        mvc.perform(head("/dashboard")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/dashboard/"));
+        mvc.perform(head("/dashboard/survey-qr.svg")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"));
+        mvc.perform(head("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(head("/api/admin/rebuild")).andExpect(status().isUnauthorized());
     }
 
     @Test

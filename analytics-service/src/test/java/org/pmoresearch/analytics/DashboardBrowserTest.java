@@ -5,9 +5,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.pmoresearch.analytics.web.QrCodes;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -21,6 +23,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -119,6 +123,16 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         browser.findElement(By.id("presenter")).click();
         wait.until(driver -> driver.findElement(By.tagName("body")).getAttribute("class").contains("presenter"));
         assertThat(browser.findElement(By.id("presenter")).getAttribute("aria-pressed")).isEqualTo("true");
+
+        // The room takes the survey from the screen: a camera reads the code on it, and the address beside it is the same.
+        String surveyUrl = "http://localhost:" + port + "/survey/";
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("join-code")));
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const code = document.getElementById('join-code'); return code.complete && code.naturalWidth > 0;")));
+        assertThat(browser.findElement(By.id("join-url")).getText()).isEqualTo("localhost:" + port + "/survey/");
+        assertThat(browser.findElement(By.id("join-code")).getAttribute("alt")).isEqualTo("QR code of " + surveyUrl);
+        byte[] picture = browser.findElement(By.id("join-code")).getScreenshotAs(OutputType.BYTES);
+        assertThat(QrCodes.textOfPicture(ImageIO.read(new ByteArrayInputStream(picture)))).isEqualTo(surveyUrl);
 
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * The one-command local run: a real Kafka broker (KRaft) in this JVM, a MongoDB-wire store in a child JVM of its
@@ -94,11 +95,13 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("PMO_ADMIN_USERNAME", secrets.adminUsername());
         env.put("PMO_ADMIN_PASSWORD_HASH", secrets.adminPasswordHash());
         env.put("PMO_ANALYTICS_BASE_URL", settings.baseUrl(Service.ANALYTICS));
-        env.put("PMO_PUBLIC_CATALOGUE_URL", settings.baseUrl(Service.CATALOGUE));
-        env.put("PMO_PUBLIC_SURVEY_URL", settings.baseUrl(Service.SURVEY));
-        env.put("PMO_PUBLIC_ANALYTICS_URL", settings.baseUrl(Service.ANALYTICS));
-        env.put("PMO_PUBLIC_EXPORT_URL", settings.baseUrl(Service.EXPORT));
-        env.put("PMO_CORS_ALLOWED_ORIGINS", String.join(",", Arrays.stream(Service.values()).map(settings::baseUrl).toList()));
+        env.put("PMO_PUBLIC_CATALOGUE_URL", settings.publicUrl(Service.CATALOGUE));
+        env.put("PMO_PUBLIC_SURVEY_URL", settings.publicUrl(Service.SURVEY));
+        env.put("PMO_PUBLIC_ANALYTICS_URL", settings.publicUrl(Service.ANALYTICS));
+        env.put("PMO_PUBLIC_EXPORT_URL", settings.publicUrl(Service.EXPORT));
+        // Pages opened at either address may read the hotspots across origins.
+        env.put("PMO_CORS_ALLOWED_ORIGINS", String.join(",", Arrays.stream(Service.values())
+                .flatMap(each -> Stream.of(settings.baseUrl(each), settings.publicUrl(each))).distinct().toList()));
         return env;
     }
 
@@ -202,7 +205,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         String line = "-".repeat(78);
         StringBuilder b = new StringBuilder("\n").append(line).append('\n');
         b.append("PMO Services Research platform is running\n\n");
-        b.append(String.format("  %-22s %s%n", "Survey", settings.baseUrl(Service.SURVEY) + "/api/survey"));
+        b.append(String.format("  %-22s %s%n", "The survey", settings.publicUrl(Service.SURVEY) + "/survey/"));
+        b.append(String.format("  %-22s %s%n", "Live dashboard", settings.publicUrl(Service.ANALYTICS) + "/dashboard/"));
+        b.append(String.format("  %-22s %s%n", "Catalogue admin", settings.publicUrl(Service.CATALOGUE) + "/admin/catalogue"));
+        b.append('\n');
+        b.append(String.format("  %-22s %s%n", "Survey API", settings.baseUrl(Service.SURVEY) + "/api/survey"));
         b.append(String.format("  %-22s %s%n", "Submit a response", "POST " + settings.baseUrl(Service.SURVEY) + "/api/responses"));
         b.append(String.format("  %-22s %s%n", "Hotspots", settings.baseUrl(Service.ANALYTICS) + "/api/hotspots"));
         b.append(String.format("  %-22s %s%n", "Spreadsheet", settings.baseUrl(Service.EXPORT) + "/api/exports/pmo-services.xlsx"));

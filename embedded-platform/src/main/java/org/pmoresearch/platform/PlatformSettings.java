@@ -9,11 +9,16 @@ import java.util.stream.Stream;
 /**
  * Where the embedded platform keeps its data, which ports it uses and where the service jars are.
  * Every value has a default; {@code --name=value} arguments override them.
+ *
+ * @param host where the services, the broker and the store reach one another
+ * @param publicHost the name or address browsers reach the services at, in every link and QR code the pages show:
+ *        {@code localhost} by default; the machine's address on the room's network for phones to take the survey
  */
 public record PlatformSettings(
         Path dataDir,
         Path servicesDir,
         String host,
+        String publicHost,
         int kafkaPort,
         int kafkaControllerPort,
         int mongoPort,
@@ -112,7 +117,7 @@ public record PlatformSettings(
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new PlatformSettings(Path.of("data"), Path.of("."), "localhost", 9092, 9093, 27017, Map.copyOf(ports), 12,
+        return new PlatformSettings(Path.of("data"), Path.of("."), "localhost", "localhost", 9092, 9093, 27017, Map.copyOf(ports), 12,
                 DEFAULT_JVM_OPTIONS, STORE_JVM_OPTIONS, true);
     }
 
@@ -122,6 +127,7 @@ public record PlatformSettings(
         Map<Service, Integer> ports = new HashMap<>(settings.servicePorts());
         Path dataDir = settings.dataDir();
         Path servicesDir = settings.servicesDir();
+        String publicHost = settings.publicHost();
         int kafkaPort = settings.kafkaPort();
         Integer controllerPort = null;
         int mongoPort = settings.mongoPort();
@@ -138,6 +144,7 @@ public record PlatformSettings(
             switch (name) {
                 case "data-dir" -> dataDir = Path.of(value);
                 case "services-dir" -> servicesDir = Path.of(value);
+                case "public-host" -> publicHost = hostName(name, value);
                 case "kafka-port" -> kafkaPort = port(name, value);
                 case "kafka-controller-port" -> controllerPort = port(name, value);
                 case "mongo-port" -> mongoPort = port(name, value);
@@ -152,7 +159,7 @@ public record PlatformSettings(
                 default -> throw new IllegalArgumentException("Unknown option --" + name + " (see --help)");
             }
         }
-        return new PlatformSettings(dataDir, servicesDir, settings.host(), kafkaPort,
+        return new PlatformSettings(dataDir, servicesDir, settings.host(), publicHost, kafkaPort,
                 controllerPort == null ? kafkaPort + 1 : controllerPort, mongoPort, Map.copyOf(ports), partitions, jvmOptions,
                 storeJvmOptions, classDataSharing);
     }
@@ -165,8 +172,14 @@ public record PlatformSettings(
         return "mongodb://" + host + ":" + mongoPort + "/" + database;
     }
 
+    /** Where the other services and the launcher reach a service. */
     public String baseUrl(Service service) {
         return "http://" + host + ":" + servicePorts.get(service);
+    }
+
+    /** Where a browser reaches a service: the base of the links its pages show. */
+    public String publicUrl(Service service) {
+        return "http://" + publicHost + ":" + servicePorts.get(service);
     }
 
     public Path jarOf(Service service) {
@@ -175,7 +188,7 @@ public record PlatformSettings(
 
     /** The same settings with a broker and a store at ports nothing listens on, for a run that must reach neither. */
     PlatformSettings withUnreachableBrokerAndStore() {
-        return new PlatformSettings(dataDir, servicesDir, host, 1, 2, 1, servicePorts, responsePartitions, serviceJvmOptions,
+        return new PlatformSettings(dataDir, servicesDir, host, publicHost, 1, 2, 1, servicePorts, responsePartitions, serviceJvmOptions,
                 storeJvmOptions, classDataSharing);
     }
 
@@ -192,6 +205,9 @@ public record PlatformSettings(
                 Usage: java -jar embedded-platform/target/embedded-platform.jar [--name=value ...]
                   --data-dir=data            where Kafka logs, the MongoDB file, secrets and service logs live
                   --services-dir=.           the project root holding <service>/target/<service>.jar
+                  --public-host=localhost    the name or address browsers reach the services at, in the pages'
+                                             links and the dashboard's QR code: for phones in the room to take the
+                                             survey, this machine's address on their network (e.g. 192.168.1.20)
                   --kafka-port=9092          --kafka-controller-port=<kafka-port + 1>   --mongo-port=27017
                   --catalogue-port=8081  --survey-port=8082  --analytics-port=8083  --export-port=8084
                   --partitions=12            partitions of pmo.survey-responses.v1 (on first start)
@@ -206,6 +222,15 @@ public record PlatformSettings(
                 """.formatted(String.join(" ", DEFAULT_JVM_OPTIONS), String.join(" ", Service.CATALOGUE.ownJvmOptions()),
                 String.join(" ", LOADED_HEAP), String.join(" ", surveyCompilerThreads(1)),
                 String.join(" ", STORE_JVM_OPTIONS));
+    }
+
+    /** A host name, an IPv4 address or a bracketed IPv6 address: what may stand between "http://" and ":port". */
+    private static String hostName(String name, String value) {
+        if (!value.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]{2,45}]")) {
+            throw new IllegalArgumentException("--" + name + " must be a host name or an IP address (an IPv6 one in"
+                    + " brackets), got '" + value + "'");
+        }
+        return value;
     }
 
     private static boolean bool(String name, String value) {

@@ -52,6 +52,8 @@ class PlatformEndToEndIT {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int RESPONSES = 50;
+    /** Where the test's "browsers" reach the services: another name for this machine than the services use. */
+    private static final String PUBLIC_HOST = "127.0.0.1";
 
     /** Kept, with the services' logs, when a test fails. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -73,6 +75,7 @@ class PlatformEndToEndIT {
         }
         PlatformSettings defaults = PlatformSettings.defaults();
         settings = new PlatformSettings(dataDir, Path.of(System.getProperty("platform.root", "..")), "localhost",
+                PUBLIC_HOST,
                 free[0], free[1], free[2], Map.copyOf(ports), 6, defaults.serviceJvmOptions(),
                 defaults.storeJvmOptions(), defaults.classDataSharing());
         platform = EmbeddedPlatform.start(settings);
@@ -210,6 +213,30 @@ class PlatformEndToEndIT {
         }
         body.put("otherServices", "Response " + i);
         return body;
+    }
+
+    @Test
+    @Order(5)
+    void thePagesLinkToThePublicHostAndTheDashboardShowsTheSurveyThereAsAQrCode() throws Exception {
+        String surveyPage = settings.publicUrl(Service.SURVEY) + "/survey/";
+        assertThat(surveyPage).startsWith("http://" + PUBLIC_HOST + ":");
+
+        JsonNode dashboard = getJson(Service.ANALYTICS, "/dashboard/config.json");
+        assertThat(dashboard.get("links").get("survey").asString()).isEqualTo(surveyPage);
+        assertThat(dashboard.get("join").get("url").asString()).isEqualTo(surveyPage);
+
+        HttpResponse<String> code = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(settings.publicUrl(Service.ANALYTICS) + dashboard.get("join").get("qrCode").asString()))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(code.statusCode()).isEqualTo(200);
+        assertThat(code.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("image/svg+xml"));
+        assertThat(code.body()).contains("<title>QR code of " + surveyPage + "</title>");
+
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(surveyPage))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
     }
 
     private static void remember(ObjectNode body) {

@@ -33,6 +33,11 @@ import java.util.List;
 class SecurityConfig {
 
     static final String ADMIN_ROLE = "ADMIN";
+    /** Open to GET, and so to HEAD, which answers what GET would without the body (link checkers, uptime probes). */
+    private static final String[] PUBLIC_READS = {"/api/hotspots", "/api/hotspots/**", "/api/responses/*",
+            "/dashboard", "/dashboard/**", "/webjars/**",
+            "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     private static final Duration VERIFIED_PASSWORD_REMEMBERED = Duration.ofMinutes(2);
     private static final int VERIFIED_PASSWORDS_KEPT = 64;
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
@@ -50,10 +55,8 @@ class SecurityConfig {
                         .accessDeniedHandler(problemResponses))
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/hotspots", "/api/hotspots/**", "/api/responses/*",
-                                "/dashboard", "/dashboard/**", "/webjars/**",
-                                "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, PUBLIC_READS).permitAll()
                         .requestMatchers("/api/admin/**").hasRole(ADMIN_ROLE)
                         .anyRequest().denyAll())
                 .build();

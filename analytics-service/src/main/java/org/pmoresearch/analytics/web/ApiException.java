@@ -56,6 +56,12 @@ class ApiException extends RuntimeException {
                         + " answer; retry shortly.", List.of(), Duration.ofSeconds(2));
     }
 
+    static ApiException tooLongForQrCode(int length) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "url-too-long-for-qr-code", "URL too long for a QR code",
+                "The survey's URL for this request is " + length + " characters long, built from its Host header, and"
+                        + " does not fit in a QR code; PMO_PUBLIC_SURVEY_URL sets it.", List.of(), null);
+    }
+
     static ApiException tooManyStreams() {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many live streams",
                 "This instance serves as many live streams as it may; retry shortly.", List.of(),
