@@ -20,6 +20,10 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -234,6 +238,19 @@ class AnalyticsPipelineTest extends AnalyticsIntegrationTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value(containsString("url-too-long-for-qr-code")))
                 .andExpect(jsonPath("$.detail").value(containsString("PMO_PUBLIC_SURVEY_URL")));
+    }
+
+    @Test
+    void behindAFrontDoorOnAPrivateAddressTheSurveyAddressIsTheOneTheBrowserUsed() throws Exception {
+        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/dashboard/config.json"))
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "pmo.example.org")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(TestEvents.JSON.readTree(config.body()).get("join").get("url").asString())
+                .isEqualTo("https://pmo.example.org/survey/");
     }
 
     private static RequestPostProcessor origin(String scheme, String host, int port) {
