@@ -205,25 +205,25 @@ public final class EmbeddedPlatform implements AutoCloseable {
         String line = "-".repeat(78);
         StringBuilder b = new StringBuilder("\n").append(line).append('\n');
         b.append("PMO Services Research platform is running\n\n");
-        b.append(String.format("  %-22s %s%n", "The survey", settings.publicUrl(Service.SURVEY) + "/survey/"));
-        b.append(String.format("  %-22s %s%n", "Live dashboard", settings.publicUrl(Service.ANALYTICS) + "/dashboard/"));
-        b.append(String.format("  %-22s %s%n", "Catalogue admin", settings.publicUrl(Service.CATALOGUE) + "/admin/catalogue"));
+        b.append(String.format("  %-26s %s%n", "The survey", settings.publicUrl(Service.SURVEY) + "/survey/"));
+        b.append(String.format("  %-26s %s%n", "Live dashboard", settings.publicUrl(Service.ANALYTICS) + "/dashboard/"));
+        b.append(String.format("  %-26s %s%n", "Catalogue admin", settings.publicUrl(Service.CATALOGUE) + "/admin/catalogue"));
         b.append('\n');
-        b.append(String.format("  %-22s %s%n", "Survey API", settings.baseUrl(Service.SURVEY) + "/api/survey"));
-        b.append(String.format("  %-22s %s%n", "Submit a response", "POST " + settings.baseUrl(Service.SURVEY) + "/api/responses"));
-        b.append(String.format("  %-22s %s%n", "Hotspots", settings.baseUrl(Service.ANALYTICS) + "/api/hotspots"));
-        b.append(String.format("  %-22s %s%n", "Spreadsheet", settings.baseUrl(Service.EXPORT) + "/api/exports/pmo-services.xlsx"));
-        b.append(String.format("  %-22s %s%n", "Catalogue", settings.baseUrl(Service.CATALOGUE) + "/api/catalogue"));
+        b.append(String.format("  %-26s %s%n", "Survey API", settings.baseUrl(Service.SURVEY) + "/api/survey"));
+        b.append(String.format("  %-26s %s%n", "Submit a response", "POST " + settings.baseUrl(Service.SURVEY) + "/api/responses"));
+        b.append(String.format("  %-26s %s%n", "Hotspots", settings.baseUrl(Service.ANALYTICS) + "/api/hotspots"));
+        b.append(String.format("  %-26s %s%n", "Spreadsheet", settings.baseUrl(Service.EXPORT) + "/api/exports/pmo-services.xlsx"));
+        b.append(String.format("  %-26s %s%n", "Catalogue", settings.baseUrl(Service.CATALOGUE) + "/api/catalogue"));
         b.append('\n');
         for (Service service : Service.values()) {
-            b.append(String.format("  %-22s %s%n", service.artifact() + " metrics",
+            b.append(String.format("  %-26s %s%n", service.artifact() + " metrics",
                     settings.baseUrl(service) + "/actuator/prometheus"));
         }
         b.append('\n');
-        b.append(String.format("  %-22s %s%n", "Kafka", settings.kafkaBootstrap()));
-        b.append(String.format("  %-22s %s%n", "MongoDB", settings.mongoUri("")));
-        b.append(String.format("  %-22s user '%s', password in %s%n", "Admin", secrets.adminUsername(), secrets.adminPasswordFile()));
-        b.append(String.format("  %-22s %s%n", "Data and logs", settings.dataDir().toAbsolutePath()));
+        b.append(String.format("  %-26s %s%n", "Kafka", settings.kafkaBootstrap()));
+        b.append(String.format("  %-26s %s%n", "MongoDB", settings.mongoUri("")));
+        b.append(String.format("  %-26s user '%s', password in %s%n", "Admin", secrets.adminUsername(), secrets.adminPasswordFile()));
+        b.append(String.format("  %-26s %s%n", "Data and logs", settings.dataDir().toAbsolutePath()));
         b.append("\nType 'status', or e.g. 'restart analytics-service', 'restart kafka'. Ctrl-C stops everything.\n").append(line);
         return b.toString();
     }

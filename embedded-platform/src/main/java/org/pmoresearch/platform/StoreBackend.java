@@ -41,10 +41,10 @@ class StoreBackend extends H2Backend {
      * 16 KB. Facts arrive in random {@code _id} order, so every insert changes a page of the documents and a page
      * of the {@code _id} index somewhere in their trees; each commit (once a second) writes every changed page
      * whole, and a page the cache has dropped is read back whole before the insert, so an insert costs in
-     * proportion to the pages it lands in. With 4 KB, a fact (estimated at twice its stored size) has a page of its
-     * own instead of sharing one with one or two others, and an index page holds a handful of keys instead of about
-     * twenty. It is a setting of the open store, not of the file: a file written with either size is read and
-     * extended with the other.
+     * proportion to the pages it lands in. 4 KB was chosen against 16 KB when a fact was estimated at about 5 KB
+     * (its selections as ids, Java-serialised); facts now take a few hundred bytes of BSON and share a page with a few
+     * others, and 2 KB measured no better (docs/benchmarks.md, "Where a rebuild's time goes now"). It is a setting of
+     * the open store, not of the file: a file written with either size is read and extended with the other.
      */
     static final int PAGE_SPLIT_SIZE = 4 * 1024;
 
