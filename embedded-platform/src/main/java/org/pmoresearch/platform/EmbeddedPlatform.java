@@ -95,7 +95,6 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("PMO_ADMIN_USERNAME", secrets.adminUsername());
         env.put("PMO_ADMIN_PASSWORD_HASH", secrets.adminPasswordHash());
         env.put("PMO_ANALYTICS_BASE_URL", settings.baseUrl(Service.ANALYTICS));
-        env.put("PMO_PUBLIC_CATALOGUE_URL", settings.publicUrl(Service.CATALOGUE));
         env.put("PMO_PUBLIC_SURVEY_URL", settings.publicUrl(Service.SURVEY));
         env.put("PMO_PUBLIC_ANALYTICS_URL", settings.publicUrl(Service.ANALYTICS));
         env.put("PMO_PUBLIC_EXPORT_URL", settings.publicUrl(Service.EXPORT));

@@ -21,9 +21,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +67,9 @@ class PlatformEndToEndIT {
     private static final Map<String, Integer> expectedAreas = new HashMap<>();
     private static final Map<String, Integer> expectedTasks = new HashMap<>();
     private static int expectedTotal;
+    /** The first response sent, and the token its receipt carried, for the completion page's links. */
+    private static String firstResponseId;
+    private static String firstReportToken;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -127,6 +132,8 @@ class PlatformEndToEndIT {
                 firstBody = body;
             }
         }
+        firstResponseId = firstKey;
+        firstReportToken = firstToken;
         HttpResponse<String> retry = post(Service.SURVEY, "/api/responses", firstKey, firstBody.toString());
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(retry.body()).get("reportToken").asString()).isEqualTo(firstToken);
@@ -237,6 +244,37 @@ class PlatformEndToEndIT {
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("connect-src 'self' " + settings.publicUrl(Service.ANALYTICS)));
+    }
+
+    /** What the completion page does with the links the survey gives it: compare, and download the personal copy. */
+    @Test
+    @Order(6)
+    void theCompletionPagesLinksReachTheHotspotsAndTheRespondentsOwnWorkbook() throws Exception {
+        JsonNode links = getJson(Service.SURVEY, "/api/survey").get("links");
+        String analytics = settings.publicUrl(Service.ANALYTICS);
+        assertThat(links.get("dashboard").asString()).isEqualTo(analytics + "/dashboard");
+        assertThat(links.get("hotspots").asString()).isEqualTo(analytics + "/api/hotspots");
+
+        String surveyOrigin = settings.publicUrl(Service.SURVEY);
+        HttpResponse<String> hotspots = HTTP.send(HttpRequest.newBuilder(URI.create(links.get("hotspots").asString()))
+                .header("Origin", surveyOrigin).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hotspots.statusCode()).isEqualTo(200);
+        assertThat(hotspots.headers().firstValue("Access-Control-Allow-Origin")).hasValue(surveyOrigin);
+        assertThat(JSON.readTree(hotspots.body()).get("totalResponses").asInt()).isEqualTo(expectedTotal);
+
+        String workbook = links.get("personalWorkbookTemplate").asString()
+                .replace("{responseId}", URLEncoder.encode(firstResponseId, StandardCharsets.UTF_8))
+                .replace("{token}", URLEncoder.encode(firstReportToken, StandardCharsets.UTF_8));
+        assertThat(workbook).startsWith(settings.publicUrl(Service.EXPORT) + "/");
+        HttpResponse<byte[]> download = HTTP.send(HttpRequest.newBuilder(URI.create(workbook))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook personal = new XSSFWorkbook(new ByteArrayInputStream(download.body()))) {
+            assertThat(personal.getNumberOfSheets()).isGreaterThan(1);
+        }
     }
 
     private static void remember(ObjectNode body) {

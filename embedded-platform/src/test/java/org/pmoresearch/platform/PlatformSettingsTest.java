@@ -38,7 +38,6 @@ class PlatformSettingsTest {
         assertThat(env).containsEntry("PMO_PUBLIC_SURVEY_URL", "http://192.168.1.20:9082")
                 .containsEntry("PMO_PUBLIC_ANALYTICS_URL", "http://192.168.1.20:8083")
                 .containsEntry("PMO_PUBLIC_EXPORT_URL", "http://192.168.1.20:8084")
-                .containsEntry("PMO_PUBLIC_CATALOGUE_URL", "http://192.168.1.20:8081")
                 .containsEntry("PMO_ANALYTICS_BASE_URL", "http://localhost:8083")
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         // A page opened at either address may read the hotspots.
