@@ -10,6 +10,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pmoresearch.catalogue.store.CatalogueVersionStore;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,6 +52,9 @@ class CatalogueAdminPageBrowserTest extends RunningCatalogueService {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(options);
     }
 
@@ -65,6 +71,7 @@ class CatalogueAdminPageBrowserTest extends RunningCatalogueService {
     @BeforeEach
     void openTheAdminPage() {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.manage().logs().get(LogType.BROWSER); // reading the log empties it: what an earlier test left
         browser.get("http://" + ADMIN_USER + ":" + ADMIN_PASSWORD + "@localhost:" + port + "/admin/catalogue");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "Draft revision"));
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("published-version"), "…")));
@@ -91,6 +98,10 @@ class CatalogueAdminPageBrowserTest extends RunningCatalogueService {
         assertThat(store.find(next).orElseThrow().groups().stream().flatMap(group -> group.areas().stream())
                 .filter(area -> area.id().equals("reporting")).map(CatalogueArea::name))
                 .containsExactly("Status reporting");
+        // Nothing the page asked for failed along the way, its icon among them.
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .as("browser console errors").isEmpty();
     }
 
     @Test

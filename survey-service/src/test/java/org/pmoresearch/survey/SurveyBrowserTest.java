@@ -15,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pmoresearch.contracts.EventHeaders;
@@ -36,6 +38,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -76,6 +79,9 @@ class SurveyBrowserTest extends SurveyServiceTestContext {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profileDir, "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(options);
         browser.manage().window().setSize(new Dimension(PHONE_WIDTH, PHONE_HEIGHT));
     }
@@ -252,6 +258,21 @@ class SurveyBrowserTest extends SurveyServiceTestContext {
         headingIs("The PMO services survey");
         assertThat(text(".notice")).contains("You responded from this browser and withdrew your answers.");
         assertThat(button("Start the survey").isEnabled()).isTrue();
+    }
+
+    @Test
+    void theSurveyAndTheCompletionPageLoadWithoutAConsoleError() {
+        browser.manage().logs().get(LogType.BROWSER); // reading the log empties it: what the set-up left
+        browser.get(survey + "/");
+        headingIs("The PMO services survey");
+        button("Start the survey").click();
+        headingIs("About you and your PMO");
+        browser.get(survey + "/survey/thanks.html");
+        headingIs("No response from this browser");
+
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .filteredOn(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .as("browser console errors, a missing icon among them").isEmpty();
     }
 
     private void headingIs(String heading) {
