@@ -10,6 +10,9 @@
   const HOTSPOTS_URL = '/api/hotspots';
   const BAR_HEIGHT = 34;
   const PRESENTER_BAR_HEIGHT = 52;
+  const MAX_LABEL_LENGTH = 48;
+  /* Between a label and the bars: the axis's own padding, and some air. */
+  const LABEL_MARGIN = 12;
   const MAX_RECONNECT_DELAY = 30000;
   const numbers = new Intl.NumberFormat('en-GB');
 
@@ -101,6 +104,24 @@
     }
   };
 
+  /*
+   * A name as the axis can show it whole: Chart.js gives the axis at most half the width beside the figures' room,
+   * and draws a longer label past the canvas's left edge. Cut to fit, and to 48 characters, with an ellipsis; the
+   * table and the tooltip give the whole name.
+   */
+  function fittedLabel(label, chart) {
+    const room = (chart.width - chart.options.layout.padding.right) / 2 - LABEL_MARGIN;
+    const context = chart.ctx;
+    context.save();
+    context.font = state.fontSize + 'px ' + Chart.defaults.font.family;
+    let text = label.length > MAX_LABEL_LENGTH ? label.slice(0, MAX_LABEL_LENGTH - 1).trimEnd() + '\u2026' : label;
+    while (text.length > 2 && context.measureText(text).width > room) {
+      text = text.slice(0, text.endsWith('\u2026') ? -2 : -1).trimEnd() + '\u2026';
+    }
+    context.restore();
+    return text;
+  }
+
   const chart = new Chart(page.canvas, {
     type: 'bar',
     data: {labels: [], datasets: [{data: [], backgroundColor: [], borderWidth: 0}]},
@@ -130,9 +151,7 @@
             color: colours.text,
             autoSkip: false,
             callback: function (value) {
-              const label = this.getLabelForValue(value);
-              const room = window.innerWidth < 640 ? 22 : 48;
-              return label.length > room ? label.slice(0, room - 1) + '\u2026' : label;
+              return fittedLabel(this.getLabelForValue(value), this.chart);
             }
           },
           grid: {display: false}

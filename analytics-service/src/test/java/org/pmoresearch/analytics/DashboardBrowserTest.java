@@ -12,7 +12,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
@@ -31,6 +30,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 
@@ -45,7 +45,7 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
 
-    private WebDriver browser;
+    private ChromeDriver browser;
     private WebDriverWait wait;
 
     @BeforeAll
@@ -113,6 +113,30 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
                 == topArea.get("tasks").size());
         browser.findElement(By.id("back")).click();
         wait.until(ExpectedConditions.textToBe(By.id("view-title"), "Service areas, most common first"));
+
+        // On a phone (a respondent following the completion page's link) every area's label stays on the canvas.
+        browser.findElement(By.id("view-toggle")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart")));
+        // A window does not shrink to a phone's width; the viewport is made one, as DevTools' device mode does.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return Chart.getChart(document.getElementById('chart')).width < 400;")));
+        @SuppressWarnings("unchecked")
+        List<Number> axis = (List<Number>) ((JavascriptExecutor) browser).executeScript("""
+                const chart = Chart.getChart(document.getElementById('chart'));
+                const y = chart.scales.y;
+                const context = chart.ctx;
+                context.save();
+                context.font = y.options.ticks.font.size + 'px ' + y.options.ticks.font.family;
+                const widest = Math.max(...y.ticks.map((tick) => context.measureText(tick.label).width));
+                context.restore();
+                return [y.ticks.length, widest, y.width];""");
+        assertThat(axis.get(0).intValue()).isEqualTo(areas);
+        assertThat(axis.get(1).doubleValue()).as("widest area label against the axis's width")
+                .isLessThanOrEqualTo(axis.get(2).doubleValue());
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.findElement(By.id("view-toggle")).click();
 
         new Select(browser.findElement(By.id("dimension"))).selectByValue("sector");
         new Select(browser.findElement(By.id("segment-value"))).selectByValue(TestEvents.EMPTY_SECTOR);
