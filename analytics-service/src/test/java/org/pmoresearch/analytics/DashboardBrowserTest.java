@@ -135,8 +135,15 @@ class DashboardBrowserTest extends AnalyticsIntegrationTest {
         assertThat(axis.get(0).intValue()).isEqualTo(areas);
         assertThat(axis.get(1).doubleValue()).as("widest area label against the axis's width")
                 .isLessThanOrEqualTo(axis.get(2).doubleValue());
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        // The table scrolls sideways within its box; the page itself keeps to the phone's width.
         browser.findElement(By.id("view-toggle")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("table-body")));
+        @SuppressWarnings("unchecked")
+        List<Number> page = (List<Number>) ((JavascriptExecutor) browser).executeScript(
+                "return [window.innerWidth, document.documentElement.scrollWidth];");
+        assertThat(page.get(0).intValue()).as("layout width").isEqualTo(390);
+        assertThat(page.get(1).intValue()).as("page width with the table shown").isLessThanOrEqualTo(390);
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 
         new Select(browser.findElement(By.id("dimension"))).selectByValue("sector");
         new Select(browser.findElement(By.id("segment-value"))).selectByValue(TestEvents.EMPTY_SECTOR);
