@@ -82,6 +82,11 @@
 
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 
+  /* The font the chart's labels are drawn in, for what the page draws or measures on the canvas itself. */
+  function canvasFont() {
+    return state.fontSize + 'px ' + Chart.defaults.font.family;
+  }
+
   /* Draws each bar's share at its end: the figure is readable without hovering. */
   const barLabels = {
     id: 'barLabels',
@@ -91,7 +96,7 @@
       context.save();
       context.fillStyle = colours.text;
       context.textBaseline = 'middle';
-      context.font = state.fontSize + 'px ' + Chart.defaults.font.family;
+      context.font = canvasFont();
       meta.data.forEach((bar, index) => {
         const row = state.rows[index];
         if (!row) {
@@ -113,7 +118,7 @@
     const room = (chart.width - chart.options.layout.padding.right) / 2 - LABEL_MARGIN;
     const context = chart.ctx;
     context.save();
-    context.font = state.fontSize + 'px ' + Chart.defaults.font.family;
+    context.font = canvasFont();
     let text = label.length > MAX_LABEL_LENGTH ? label.slice(0, MAX_LABEL_LENGTH - 1).trimEnd() + '\u2026' : label;
     while (text.length > 2 && context.measureText(text).width > room) {
       text = text.slice(0, text.endsWith('\u2026') ? -2 : -1).trimEnd() + '\u2026';

@@ -114,8 +114,6 @@ class PlatformEndToEndIT {
     void fiftyResponsesAreCountedExactlyOnceAndFillTheWorkbook() throws Exception {
         JsonNode survey = getJson(Service.SURVEY, "/api/survey");
         List<JsonNode> areas = areasOf(survey);
-        String firstKey = null;
-        String firstToken = null;
         ObjectNode firstBody = null;
         for (int i = 0; i < RESPONSES; i++) {
             ObjectNode body = responseBody(areas, i);
@@ -127,16 +125,14 @@ class PlatformEndToEndIT {
             assertThat(answer.get("reportToken").asString()).isNotBlank();
             remember(body);
             if (i == 0) {
-                firstKey = key;
-                firstToken = answer.get("reportToken").asString();
+                firstResponseId = key;
+                firstReportToken = answer.get("reportToken").asString();
                 firstBody = body;
             }
         }
-        firstResponseId = firstKey;
-        firstReportToken = firstToken;
-        HttpResponse<String> retry = post(Service.SURVEY, "/api/responses", firstKey, firstBody.toString());
+        HttpResponse<String> retry = post(Service.SURVEY, "/api/responses", firstResponseId, firstBody.toString());
         assertThat(retry.statusCode()).isEqualTo(202);
-        assertThat(JSON.readTree(retry.body()).get("reportToken").asString()).isEqualTo(firstToken);
+        assertThat(JSON.readTree(retry.body()).get("reportToken").asString()).isEqualTo(firstReportToken);
 
         HttpResponse<String> unknownArea = post(Service.SURVEY, "/api/responses", UUID.randomUUID().toString(),
                 "{\"catalogueVersion\":1,\"selections\":{\"astrology\":[]}}");
